@@ -1,0 +1,39 @@
+# The README's quick start: `make demo` and `make test`, each on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test lint eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/newsevents code examples/summit_article.txt
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests eval bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.installed-dev
+	$(BIN)/python eval/eval_cleaning.py --shared $(SHARED)
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/bench_annotate.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,185 @@
+"""Command line: `newsevents annotate | code | settings`.
+
+Exit codes: 0 every document analysed, 1 at least one document failed (each failure is
+in the output with its reason and summarised on stderr), 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from newsevents import __version__
+from newsevents.config import SETTINGS, Config, load_config
+from newsevents.exec.local import LocalExecutor
+from newsevents.ingest.docdate import normalise_date
+from newsevents.ingest.readers import FORMATS, read_sources
+from newsevents.nlp.model import ModelError
+from newsevents.records import Analysis
+
+EVENT_COLUMNS = ("doc", "date", "type", "mode", "actor", "recipient", "cameo", "trigger", "aux")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "settings":
+        for s in SETTINGS:
+            print(f"{s.name} = {s.default!r}\n    {s.help}")
+        return 0
+    try:
+        config = load_config(args.config, workers=args.workers, max_document_bytes=args.max_bytes)
+        date = normalise_date(args.date)
+    except (OSError, ValueError) as exc:
+        parser.error(str(exc))
+    results = _analyse(args.inputs, args.input_format, date, config)
+    counts: Counter[str] = Counter()
+    out = sys.stdout
+    try:
+        if args.command == "annotate":
+            write_jsonl(_counted(results, counts), out)
+        else:
+            write_events(_counted(results, counts), out, args.format)
+    except ModelError as exc:
+        print(f"newsevents: {exc}", file=sys.stderr)
+        return 2
+    _summary(counts)
+    return 1 if any(code != "ok" for code in counts) else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsevents", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    annotate = sub.add_parser("annotate", help="print the document analysis as JSON Lines")
+    code = sub.add_parser("code", help="print the events as a table")
+    # annotate's --format names the input format (the output contract); code's names the output
+    for cmd, input_flags in (
+        (annotate, ["--format", "--input-format"]),
+        (code, ["--input-format"]),
+    ):
+        cmd.add_argument(
+            "inputs",
+            nargs="*",
+            default=["-"],
+            help="files, directories, globs, or - for stdin (default)",
+        )
+        cmd.add_argument(
+            *input_flags,
+            dest="input_format",
+            choices=FORMATS,
+            default="auto",
+            help="input format (default: detect from extension and content)",
+        )
+        cmd.add_argument("--date", help="publication date YYYY-MM-DD for every input document")
+        cmd.add_argument("--workers", type=int, help="worker processes (setting: workers)")
+        cmd.add_argument("--max-bytes", type=int, help="size limit (setting: max_document_bytes)")
+        cmd.add_argument("--config", help="TOML file of settings (default: $NEWSEVENTS_CONFIG)")
+    code.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default="table",
+        help="output format of the events",
+    )
+    sub.add_parser("settings", help="list the settings with their defaults")
+    return parser
+
+
+def _analyse(inputs: list[str], fmt: str, date: str | None, config: Config) -> Iterator[Analysis]:
+    sources = read_sources(inputs, fmt, date, config.max_document_bytes)
+    return LocalExecutor(config).run(sources)
+
+
+def _counted(results: Iterable[Analysis], counts: Counter[str]) -> Iterator[Analysis]:
+    for analysis in results:
+        if analysis.error is None:
+            counts["ok"] += 1
+        else:
+            counts[analysis.error.code] += 1
+            print(
+                f"newsevents: {analysis.id}: {analysis.error.code}: {analysis.error.message}",
+                file=sys.stderr,
+            )
+        yield analysis
+
+
+def _summary(counts: Counter[str]) -> None:
+    failed = sum(n for code, n in counts.items() if code != "ok")
+    reasons = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()) if code != "ok")
+    print(
+        f"newsevents: {sum(counts.values())} documents, {counts['ok']} analysed, {failed} failed"
+        + (f" ({reasons})" if reasons else ""),
+        file=sys.stderr,
+    )
+
+
+def write_jsonl(results: Iterable[Analysis], out: TextIO) -> None:
+    for analysis in results:
+        out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def event_row(analysis: Analysis, event: dict[str, Any]) -> dict[str, str]:
+    def names(actors: list[dict[str, Any]]) -> str:
+        return "; ".join(a.get("name") or a.get("text") or "" for a in actors)
+
+    return {
+        "doc": analysis.id,
+        "date": event.get("date") or "",
+        "type": event.get("type") or "",
+        "mode": event.get("mode") or "",
+        "actor": names(event.get("actor", [])),
+        "recipient": names(event.get("recipient", [])),
+        "cameo": event.get("cameo") or "",
+        "trigger": (event.get("trigger") or {}).get("text", ""),
+        "aux": ",".join(event.get("aux", [])),
+    }
+
+
+def write_events(results: Iterable[Analysis], out: TextIO, fmt: str) -> None:
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+    for analysis in results:
+        rows = [event_row(analysis, e) for e in analysis.events]
+        if fmt == "csv":
+            writer.writerows(rows)
+        elif fmt == "jsonl":
+            for event in analysis.events:
+                out.write(json.dumps({"doc": analysis.id, **event}, ensure_ascii=False) + "\n")
+        else:
+            out.write(document_heading(analysis) + "\n")
+            out.write(format_table(rows) + "\n\n")
+
+
+def document_heading(analysis: Analysis) -> str:
+    if analysis.error is not None:
+        return f"== {analysis.id}: FAILED {analysis.error.code}: {analysis.error.message}"
+    date = analysis.published or "unknown date"
+    if analysis.published_inferred:
+        date += " (inferred)"
+    return (
+        f"== {analysis.id} | {date} | {len(analysis.sentences)} sentences | "
+        f"{len(analysis.entities)} entities | {len(analysis.removed)} noise lines removed | "
+        f"{len(analysis.events)} events"
+    )
+
+
+def format_table(rows: list[dict[str, str]]) -> str:
+    """Aligned text columns; an explicit '(no events)' line rather than an empty body."""
+    columns = EVENT_COLUMNS[1:]
+    widths = {c: max([len(c)] + [len(r[c]) for r in rows]) for c in columns}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
+    lines += ["  ".join(r[c].ljust(widths[c]) for c in columns).rstrip() for r in rows]
+    if not rows:
+        lines.append("(no events)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

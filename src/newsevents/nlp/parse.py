@@ -1,0 +1,108 @@
+"""The parse step: one spaCy parse per document, batched, with line breaks as hard boundaries.
+
+Scraped text keeps captions and headings on lines of their own; letting the parser run a
+sentence across a line break would glue a caption to the paragraph next to it. So every
+token that follows a newline starts a sentence before the parser runs, and the parser
+(which respects preset boundaries) only adds boundaries inside lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsevents.errors import DocumentFailure
+from newsevents.nlp.model import load_model
+from newsevents.records import Analysis, Entity, Span
+from newsevents.step import Work, run_guarded
+
+
+def make_doc(nlp: Any, text: str) -> Any:
+    """Tokenise `text` and mark each token after a line break as a sentence start."""
+    if len(text) > nlp.max_length:
+        raise DocumentFailure(
+            "too_large", f"text has {len(text):,} characters; the parser takes {nlp.max_length:,}"
+        )
+    doc = nlp.make_doc(text)
+    for i in range(1, len(doc)):
+        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to exclude surrounding whitespace and anything after a newline."""
+    while start < end and text[start].isspace():
+        start += 1
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences_of(doc: Any) -> list[Span]:
+    text = doc.text  # spaCy rebuilds this string on every access
+    spans = []
+    for sent in doc.sents:
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        # a sentence never crosses a line, but spaCy may still end one in a newline token
+        while start < end:
+            spans.append(Span(start, end))
+            start, end = _trimmed(text, end, sent.end_char)
+    return spans
+
+
+def entities_of(doc: Any) -> list[Entity]:
+    text = doc.text
+    entities = []
+    for ent in doc.ents:
+        start, end = _trimmed(text, ent.start_char, ent.end_char)
+        if start < end:
+            entities.append(Entity(text[start:end], start, end, ent.label_))
+    return entities
+
+
+class Parse:
+    """Parse the cleaned text and start the document's `Analysis`."""
+
+    name = "parse"
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+
+    def run(self, batch: Sequence[Work]) -> None:
+        nlp = load_model()
+        todo = [w for w in batch if w.error is None]
+        for work in todo:
+            run_guarded(self.name, lambda w: setattr(w, "doc", make_doc(nlp, w.article.text)), work)
+        todo = [w for w in todo if w.error is None]
+        try:
+            docs = list(nlp.pipe([w.doc for w in todo], batch_size=self.batch_size))
+        except Exception:
+            # find the document that broke the batch; the others still get parsed
+            docs = []
+            for work in todo:
+                run_guarded(self.name, lambda w: docs.append(nlp(w.doc)), work)
+            todo = [w for w in todo if w.error is None]
+        for work, doc in zip(todo, docs, strict=True):
+            work.doc = doc
+            run_guarded(self.name, _start_analysis, work)
+
+
+def _start_analysis(work: Work) -> None:
+    article, doc = work.article, work.doc
+    assert article is not None
+    work.analysis = Analysis(
+        id=article.id,
+        published=article.published,
+        published_inferred=article.published_inferred,
+        text=article.text,
+        url=article.url,
+        title=article.title,
+        removed=article.removed,
+        sentences=sentences_of(doc),
+        entities=entities_of(doc),
+        origin=work.source.origin,
+    )

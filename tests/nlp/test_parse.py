@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from newsevents.nlp.model import load_model
+from newsevents.nlp.parse import entities_of, make_doc, sentences_of
+
+TEXT = (
+    "The minister met her counterpart in Geneva on Monday. They agreed to meet again\n"
+    "Portrait of Maria Lopez\n"
+    "Maria Lopez speaks to reporters in Madrid.\n\n"
+    "A short line.\n"
+)
+
+
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    nlp = load_model()
+    return nlp(make_doc(nlp, text))
+
+
+def test_parse_line_breaks_are_sentence_boundaries() -> None:
+    doc = _parse(TEXT)
+    sentences = [TEXT[s.start : s.end] for s in sentences_of(doc)]
+    assert sentences == [
+        "The minister met her counterpart in Geneva on Monday.",
+        "They agreed to meet again",
+        "Portrait of Maria Lopez",
+        "Maria Lopez speaks to reporters in Madrid.",
+        "A short line.",
+    ]
+
+
+def test_parse_entities_never_cross_a_line() -> None:
+    doc = _parse("Talks ended.\nReuters/Alexei Example\n\nIn Paris, Jean Dupont said no.\n")
+    for ent in entities_of(doc):
+        assert "\n" not in ent.text and ent.text == ent.text.strip()
+        assert doc.text[ent.start : ent.end] == ent.text
