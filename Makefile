@@ -22,7 +22,7 @@ demo: $(VENV)/.installed
 	$(BIN)/newsevents code examples/summit_article.txt
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests eval bench scripts
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
