@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from newsevents import __version__
 from newsevents.config import SETTINGS, Config, load_config
 from newsevents.exec.local import LocalExecutor
+from newsevents.export.plover import plover_record
 from newsevents.ingest.docdate import normalise_date
 from newsevents.ingest.readers import FORMATS, read_sources
 from newsevents.nlp.model import ModelError
@@ -31,6 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "settings":
         for s in SETTINGS:
             print(f"{s.name} = {s.default!r}\n    {s.help}")
+        return 0
+    if args.command == "actors":
+        return _actors(args.text, normalise_date(args.date), args.context, args.format)
+    if args.command == "explain":
+        from newsevents.explain import explain
+
+        print(explain(args.sentence, normalise_date(args.date)))
         return 0
     try:
         config = load_config(args.config, workers=args.workers, max_document_bytes=args.max_bytes)
@@ -50,6 +58,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _summary(counts)
     return 1 if any(code != "ok" for code in counts) else 0
+
+
+ACTOR_FIELDS = ("name", "country", "sector", "wikidata", "role", "explain")
+
+
+def _actors(text: str, date: str | None, context: str | None, fmt: str) -> int:
+    """Print what `text` resolves to; every field null when nothing matches (exit 0 either way)."""
+    from newsevents.actors import default_resolver
+
+    found = default_resolver().resolve(text, date, context)
+    record = {k: getattr(found, k) if found else None for k in ACTOR_FIELDS}
+    if fmt == "json":
+        print(json.dumps({"text": text, **record}, ensure_ascii=False))
+    else:
+        print(
+            "\n".join(f"{k:9} {record[k] if record[k] is not None else '-'}" for k in ACTOR_FIELDS)
+        )
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,10 +108,18 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--config", help="TOML file of settings (default: $NEWSEVENTS_CONFIG)")
     code.add_argument(
         "--format",
-        choices=("table", "jsonl", "csv"),
+        choices=("table", "jsonl", "csv", "plover"),
         default="table",
-        help="output format of the events",
+        help="output format of the events (plover: PLOVER-strict JSON Lines)",
     )
+    actors = sub.add_parser("actors", help="resolve one actor mention and explain how")
+    actors.add_argument("text", help='the mention, e.g. "Iranian President Ebrahim Raisi"')
+    actors.add_argument("--date", help="date YYYY-MM-DD at which roles are taken")
+    actors.add_argument("--context", help="the sentence the mention comes from")
+    actors.add_argument("--format", choices=("json", "text"), default="text")
+    explain = sub.add_parser("explain", help="show how one sentence is parsed and coded")
+    explain.add_argument("sentence", help="the sentence (or short text) to explain")
+    explain.add_argument("--date", help="document date YYYY-MM-DD for resolving times and roles")
     sub.add_parser("settings", help="list the settings with their defaults")
     return parser
 
@@ -152,6 +186,9 @@ def write_events(results: Iterable[Analysis], out: TextIO, fmt: str) -> None:
         elif fmt == "jsonl":
             for event in analysis.events:
                 out.write(json.dumps({"doc": analysis.id, **event}, ensure_ascii=False) + "\n")
+        elif fmt == "plover":
+            for event in analysis.events:
+                out.write(json.dumps(plover_record(analysis, event), ensure_ascii=False) + "\n")
         else:
             out.write(document_heading(analysis) + "\n")
             out.write(format_table(rows) + "\n\n")

@@ -41,11 +41,12 @@ class Pipeline:
 
 def default_pipeline(config: Config) -> Pipeline:
     """The standard steps, in the order of ARCHITECTURE.md's data flow."""
+    from newsevents.events.step import CodeEvents, TagTimes
     from newsevents.ingest.steps import CheckLanguage, Clean, Date, Decode
     from newsevents.nlp.parse import Parse
 
     steps: list[Step] = [Decode(config)]
     if config.clean:
         steps.append(Clean())
-    steps += [Date(), CheckLanguage(config), Parse(config.batch_size)]
+    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes(), CodeEvents()]
     return Pipeline(steps, config)

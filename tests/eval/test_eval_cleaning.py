@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from eval_gate import SHARED, assert_floors, load_eval, require
 
 from newsevents.ingest.clean import clean_text
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-FLOORS = ROOT / "eval" / "floors.json"
 SEED_ARTICLE = SHARED / "examples" / "seed_article.txt"
 
 # 0-based line numbers of the noise in the seed article (read at test time, never copied):
@@ -24,22 +17,9 @@ SEED_NOISE_LINES = {10, 11, 12, 20, 21, 22, 23, 24, 25, 33, 36, 39}
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
 
 
-def _eval_module() -> ModuleType:
-    # eval/ is a folder of scripts, not a package: load the script by path.
-    script = ROOT / "eval" / "eval_cleaning.py"
-    spec = importlib.util.spec_from_file_location("eval_cleaning", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@needs_shared
 def test_eval_cleaning_meets_floors() -> None:
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["cleaning"]
-    metrics = _eval_module().evaluate(SHARED)
-    for name, floor in floors.items():
-        assert metrics[name] >= floor, f"{name} {metrics[name]} fell below its floor {floor}"
+    require("corpus", "news_articles.jsonl")
+    assert_floors("cleaning", load_eval("eval_cleaning").evaluate(SHARED))
 
 
 @needs_shared

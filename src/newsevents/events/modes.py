@@ -1,0 +1,132 @@
+"""Auxiliary modes of PLOVER (future, hypothetical, negated, reported, historical).
+
+The manual defines them but no coder had implemented them. We read them off the clause
+chain of the trigger: a modal or "will" on the trigger or on a verb that governs it through
+control ("is scheduled to meet"), a negation on that chain, a reporting verb above it whose
+speaker is not the actor, and, for `historical`, an event date well before the article.
+Cue words come from the lexicon's modifiers table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from newsevents.events.syntax import (
+    Token,
+    direct_subject,
+    governors,
+    is_participle_adjunct,
+    matrix,
+)
+
+# how far an event may lie before the article and still be news rather than background
+HISTORICAL_AFTER = timedelta(days=45)
+# links through which a governing verb's modality reaches the trigger
+_MODAL_LINKS = {"xcomp", "conj", "acl", "dobj", "pobj", "prep", "relcl", "nsubj", "nsubjpass"}
+_REPORT_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pobj", "prep", "dobj"}
+
+
+def _chain(trigger: Token, links: set[str]) -> list[Token]:
+    """The trigger and the heads above it reached through `links` (or, from a participle
+    adjunct, its matrix clause: "Putin will leave Tuesday, traveling to Iran")."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(12):
+        if is_participle_adjunct(current):
+            head = matrix(current)
+        elif current.dep_ in links and current.head.i != current.i:
+            head = current.head
+        else:
+            break
+        chain.append(head)
+        current = head
+    return chain
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def aux_modes(
+    trigger: Token, actor_tokens: list[Token], cues: Any, inherit: bool = True
+) -> list[str]:
+    """The auxiliary modes that the syntax around `trigger` expresses, in a fixed order.
+
+    With `inherit` false (a noun with its own actor) only the trigger's own words count.
+    """
+    modes: list[str] = []
+    # ... except as the subject of a modal verb: "any Turkish operation would attack"
+    subject_of = trigger.dep_ in {"nsubj", "nsubjpass"}
+    chain = _chain(trigger, _MODAL_LINKS) if inherit or subject_of else [trigger]
+    children = [c for t in chain for c in t.children]
+    lemmas = {_lemma(c) for c in children if c.dep_ in {"aux", "auxpass"}}
+    chain_lemmas = {_lemma(t) for t in chain[1:]}
+    if lemmas & cues.future or chain_lemmas & cues.future or _going_to(chain):
+        modes.append("future")
+    if lemmas & cues.hypothetical or any(_conditional(t, cues) for t in chain):
+        modes.append("hypothetical")
+    if (
+        any(c.dep_ == "neg" for c in children)
+        or any(c.dep_ == "det" and c.lower_ in cues.negation for c in trigger.children)
+        or chain_lemmas & cues.negation
+    ):
+        modes.append("negated")
+    if _reported(trigger, actor_tokens, cues):
+        modes.append("reported")
+    return modes
+
+
+def _going_to(chain: list[Token]) -> bool:
+    return any(t.lower_ == "going" for t in chain[1:])  # "is going to meet"
+
+
+def _conditional(token: Token, cues: Any) -> bool:
+    """A clause of `token` opened by "if"/"unless", or the trigger inside one."""
+    for child in token.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in cues.conditional for m in child.children
+        ):
+            return True
+    return any(m.dep_ == "mark" and m.lower_ in cues.conditional for m in token.children)
+
+
+def _reported(trigger: Token, actor_tokens: list[Token], cues: Any) -> bool:
+    """Claimed by someone other than the actor: "US intelligence indicates Iran wants to sell"."""
+    current = trigger
+    for head in governors(trigger):
+        if current.dep_ not in _REPORT_LINKS:
+            return False
+        lemma = _lemma(head)
+        if lemma in cues.reported:
+            return True
+        if lemma in cues.speech:
+            speaker = direct_subject(head)
+            actor_ids = {t.i for t in actor_tokens}
+            return speaker is not None and speaker.i not in actor_ids and bool(actor_tokens)
+        if head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        current = head
+    return False
+
+
+def is_historical(event_date: str | None, precision: str | None, doc_date: str | None) -> bool:
+    """The event ended more than HISTORICAL_AFTER before the article's date."""
+    if not event_date or not doc_date or not precision:
+        return False
+    end = _period_end(event_date, precision)
+    return end is not None and end < date.fromisoformat(doc_date) - HISTORICAL_AFTER
+
+
+def _period_end(value: str, precision: str) -> date | None:
+    try:
+        if precision == "day":
+            return date.fromisoformat(value[:10])
+        year = int(value[:4])
+        if precision == "year":
+            return date(year, 12, 31)
+        month = int(value[5:7])
+        first_of_next = date(year + month // 12, month % 12 + 1, 1)
+        return first_of_next - timedelta(days=1)
+    except ValueError:
+        return None

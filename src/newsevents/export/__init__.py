@@ -1,0 +1,1 @@
+"""Exports of coded events to other formats."""

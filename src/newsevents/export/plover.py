@@ -1,0 +1,52 @@
+"""PLOVER-strict JSON records (field names of the PLOVER manual's JSON table).
+
+The manual asks a coder to return the single category that fits rather than a category plus
+an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE. Our own output
+keeps the underlying type with `future` in `aux`, which is more informative; this export
+applies the manual's rule so that PLOVER consumers see what they expect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents import __version__
+from newsevents.records import Analysis
+
+FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+def strict_type(event: dict[str, Any]) -> str:
+    if event["type"] in FUTURE_AS_AGREE and "future" in event.get("aux", []):
+        return "AGREE"
+    return str(event["type"])
+
+
+def _entity(actor: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "actor_text": actor["text"],
+        "country": actor.get("country"),
+        "sector": actor.get("sector"),
+        "name": actor.get("name"),
+        "wikidata": actor.get("wikidata"),
+    }
+
+
+def plover_record(analysis: Analysis, event: dict[str, Any]) -> dict[str, Any]:
+    """One PLOVER JSON record for `event` of `analysis`."""
+    sentence = analysis.sentences[event["sentence"]] if analysis.sentences else None
+    return {
+        "id": event["id"],
+        "date": event.get("date"),
+        "actor": [_entity(a) for a in event["actor"]],
+        "recipient": [_entity(a) for a in event["recipient"]],
+        "event": [strict_type(event)],
+        "event_text": [event["trigger"]["text"]],
+        "quad_code": event.get("quad"),
+        "event_scale": event.get("intensity"),
+        "mode": [event["mode"]] if event.get("mode") else [],
+        "context": list(event.get("context", [])) + list(event.get("aux", [])),
+        "text": analysis.text[sentence.start : sentence.end] if sentence else None,
+        "coder": f"newsevents {__version__} ({event.get('rule')})",
+        "comment": f"doc {analysis.id}; cameo {event.get('cameo')}",
+    }

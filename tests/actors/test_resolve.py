@@ -1,0 +1,238 @@
+"""Tests for newsevents.actors.resolve (mention strings written by the team)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from newsevents.actors import ActorResolver, ResolvedActor, default_resolver, normalise_date
+
+DAY = "2022-07-19"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return default_resolver()
+
+
+def _code(actor: ResolvedActor | None) -> tuple[str | None, str | None]:
+    assert actor is not None
+    return actor.country, actor.sector
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran", ("IRN", None)),
+        ("the United States", ("USA", None)),
+        ("Russia's", ("RUS", None)),
+        ("the Iranians", ("IRN", None)),
+        ("Britain", ("GBR", None)),
+        ("U.S.", ("USA", None)),
+    ],
+)
+def test_resolve_country_names_and_demonyms_have_no_sector(
+    resolver: ActorResolver, text: str, expected: tuple[str, None]
+) -> None:
+    assert _code(resolver.resolve(text, date=DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow", ("RUS", "GOV")),
+        ("Kiev", ("UKR", "GOV")),
+        ("Kyiv", ("UKR", "GOV")),
+        ("the Kremlin", ("RUS", "GOV")),
+        ("the White House", ("USA", "GOV")),
+        ("Downing Street", ("GBR", "GOV")),
+        ("the Elysee", ("FRA", "GOV")),
+        ("Foggy Bottom", ("USA", "GOV")),
+        ("the Pentagon", ("USA", "MIL")),
+    ],
+)
+def test_resolve_capitals_and_seats_stand_for_the_government(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    assert _code(resolver.resolve(text, date=DAY)) == expected
+
+
+def test_resolve_title_and_name_give_the_person(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("Turkish President Recep Tayyip Erdogan", date=DAY)
+    assert actor is not None
+    assert (actor.name, actor.country, actor.sector) == ("Recep Tayyip Erdogan", "TUR", "GOV")
+    assert actor.wikidata == "Q39259"
+    assert actor.role == "President of Turkey"
+    assert "person 'Recep Tayyip Erdogan'" in actor.explain
+
+
+def test_resolve_surname_alone_when_unique(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("Putin", date=DAY)
+    assert actor is not None and actor.name == "Vladimir Putin"
+    assert "surname" in actor.explain
+
+
+def test_resolve_roles_follow_the_date(resolver: ActorResolver) -> None:
+    assert _code(resolver.resolve("Vladimir Putin", date="1999-01-01")) == ("RUS", "SPY")
+    assert resolver.resolve("Vladimir Putin", date="2009-06-01").role == "Prime Minister of Russia"  # type: ignore[union-attr]
+    assert resolver.resolve("Vladimir Putin", date=DAY).role == "President of Russia"  # type: ignore[union-attr]
+
+
+def test_resolve_former_office_holder_is_eli(resolver: ActorResolver) -> None:
+    assert _code(resolver.resolve("Ebrahim Raisi", date="2021-09-01")) == ("IRN", "GOV")
+    assert _code(resolver.resolve("Ebrahim Raisi", date="2024-06-01")) == ("IRN", "ELI")
+
+
+def test_resolve_role_holder_with_seat_and_title(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("White House national security adviser Jake Sullivan", date=DAY)
+    assert actor is not None and actor.name == "Jake Sullivan"
+    assert (actor.country, actor.sector) == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish troops", ("TUR", "MIL")),
+        ("Israeli leaders", ("ISR", "GOV")),
+        ("Iranian president", ("IRN", "GOV")),
+        ("Kurdish militants", ("KUR", "REB")),
+        ("Kurdish troops", ("KUR", "REB")),  # an ethnic group has no state military
+        ("US intelligence", ("USA", "SPY")),
+        ("Kyiv police", ("UKR", "COP")),
+        ("Iranian protesters", ("IRN", "CVL")),
+        ("the Russian defense ministry", ("RUS", "GOV")),
+        ("crowd control police", (None, "COP")),
+    ],
+)
+def test_resolve_nationality_plus_agent(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    assert _code(resolver.resolve(text, date=DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the Kurdish YPG militia", "People's Protection Units", ("SYR", "REB")),
+        ("Syrian Democratic Forces (SDF)", "Syrian Democratic Forces", ("SYR", "REB")),
+        ("the ISIS terror group", "Islamic State", ("IMG", "REB")),
+        ("Hezbollah fighters", "Hezbollah", ("LBN", "REB")),
+        ("the UN", "United Nations", ("UNO", None)),
+        ("NATO troops", "NATO", ("IGO", "MIL")),
+        ("EU lawmakers", "European Union", ("EUR", "LEG")),
+    ],
+)
+def test_resolve_organisations_and_acronyms(
+    resolver: ActorResolver, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    actor = resolver.resolve(text, date=DAY)
+    assert actor is not None and actor.name == name
+    assert (actor.country, actor.sector) == expected
+
+
+def test_resolve_organisation_roles_change_over_time(resolver: ActorResolver) -> None:
+    assert _code(resolver.resolve("the Taliban", date="2005-01-01")) == ("AFG", "REB")
+    assert _code(resolver.resolve("the Taliban", date="2023-01-01")) == ("AFG", "GOV")
+
+
+def test_resolve_acronyms_are_case_sensitive(resolver: ActorResolver) -> None:
+    assert resolver.resolve("UN", date=DAY) is not None
+    assert resolver.resolve("un", date=DAY) is None
+    assert resolver.resolve("us", date=DAY) is None
+
+
+def test_resolve_modifier_after_preposition_gives_no_head(resolver: ActorResolver) -> None:
+    assert _code(resolver.resolve("Russia's ambassador to Poland", date=DAY)) == ("RUS", "GOV")
+    assert _code(resolver.resolve("Canadian envoy to the United Nations", date=DAY)) == (
+        "CAN",
+        "GOV",
+    )
+    # A place after "in" locates, it does not make the actor a government.
+    assert _code(resolver.resolve("a market in Tehran", date=DAY)) == ("IRN", None)
+
+
+def test_resolve_context_supplies_a_missing_country(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("the navy", date=DAY, context="Norwegian ships left port.")
+    assert _code(actor) == ("NOR", "MIL")
+    assert "context" in actor.explain  # type: ignore[union-attr]
+    two = "Chilean and Peruvian ships left port."
+    assert _code(resolver.resolve("the navy", date=DAY, context=two)) == (None, "MIL")
+
+
+@pytest.mark.parametrize("text", ["a ball of string", "Quentin Marlowe-Dupres", "", "   ", "the"])
+def test_resolve_returns_none_when_nothing_matches(resolver: ActorResolver, text: str) -> None:
+    assert resolver.resolve(text, date=DAY) is None
+
+
+def test_resolve_unknown_name_beside_a_place_word_is_not_the_place(
+    resolver: ActorResolver,
+) -> None:
+    # "Valencia" is a Spanish place, but here the surname of an unknown person.
+    assert resolver.resolve("Marisol Valencia", date=DAY) is None
+
+
+def test_resolve_ambiguous_surname_returns_none(tmp_path: Path) -> None:
+    table = {
+        "source": "team test fixture", "version": "1", "licence": "MIT", "kind": "people",
+        "entries": [
+            {"name": "Ilse Varnholt", "roles": [{"country": "DEU", "sector": "GOV",
+             "start": "2019-01-01", "end": None}]},
+            {"name": "Jorg Varnholt", "roles": [{"country": "AUT", "sector": "LEG",
+             "start": "2019-01-01", "end": None}]},
+            {"name": "Petra Orlenko", "roles": [{"country": "UKR", "sector": "JUD",
+             "start": "2019-01-01", "end": "2021-01-01"}]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    resolver = ActorResolver.load([path], use_env=False)
+    assert resolver.resolve("Varnholt", date=DAY) is None
+    assert _code(resolver.resolve("Ilse Varnholt", date=DAY)) == ("DEU", "GOV")
+    assert _code(resolver.resolve("Orlenko", date="2020-01-01")) == ("UKR", "JUD")
+
+
+def test_resolve_user_table_overrides_the_packaged_one(tmp_path: Path) -> None:
+    table = {
+        "source": "team test fixture", "version": "1", "licence": "MIT", "kind": "agents",
+        "entries": [{"name": "troops", "forms": ["troops"], "sector": "PRM"}],
+    }  # fmt: skip
+    path = tmp_path / "agents.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    resolver = ActorResolver.load([path], use_env=False)
+    assert _code(resolver.resolve("Turkish troops", date=DAY)) == ("TUR", "PRM")
+
+
+def test_resolve_without_date_uses_today() -> None:
+    actor = default_resolver().resolve("Ebrahim Raisi")
+    assert _code(actor) == ("IRN", "ELI")
+
+
+def test_resolve_date_forms_and_errors() -> None:
+    assert normalise_date("2022") == "2022-01-01"
+    assert normalise_date("2022-06") == "2022-06-01"
+    assert normalise_date(None) is None
+    with pytest.raises(ValueError):
+        normalise_date("June 2022")
+    with pytest.raises(ValueError):
+        normalise_date("2022-02-30")
+
+
+def test_resolve_default_resolver_is_built_once() -> None:
+    assert default_resolver() is default_resolver()
+
+
+def test_resolve_is_fast(resolver: ActorResolver) -> None:
+    mentions = ["Russian President Vladimir Putin", "Kurdish militants", "the Kremlin"] * 300
+    start = time.perf_counter()
+    for text in mentions:
+        resolver.resolve(text, date=DAY)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_resolve_as_dict_has_the_contract_fields(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("Iranian president", date=DAY)
+    assert actor is not None
+    assert set(actor.as_dict()) == {"name", "country", "sector", "wikidata", "role", "explain"}

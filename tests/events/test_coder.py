@@ -1,0 +1,120 @@
+"""The event coder on team-written sentences: slots from syntax, modes, dates, evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.config import load_config
+from newsevents.pipeline import Pipeline, default_pipeline
+from newsevents.records import Source
+
+
+@pytest.fixture(scope="module")
+def code() -> Any:
+    pipeline: Pipeline = default_pipeline(load_config(language_check=False))
+
+    def run(text: str, date: str | None = "2024-03-14") -> list[dict[str, Any]]:
+        (analysis,) = pipeline.run([Source(id="t", raw=text, format="text", published=date)])
+        assert analysis.error is None, analysis.error
+        return analysis.events
+
+    return run
+
+
+def _one(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == type_]
+    assert found, f"no {type_} event in {[(e['type'], e['trigger']['text']) for e in events]}"
+    return found[0]
+
+
+def _countries(actors: list[dict[str, Any]]) -> set[str]:
+    return {a["country"] for a in actors}
+
+
+def test_coder_subject_and_object_from_syntax(code: Any) -> None:
+    event = _one(code("Egypt accused Ethiopia of violating the agreement."), "ACCUSE")
+    assert _countries(event["actor"]) == {"EGY"} and _countries(event["recipient"]) == {"ETH"}
+    assert event["trigger"]["text"] == "accused" and event["rule"] and 0 < event["confidence"] <= 1
+
+
+def test_coder_passive_voice_swaps_the_slots(code: Any) -> None:
+    event = _one(code("Ukraine was attacked by Russia on Tuesday."), "ASSAULT")
+    assert _countries(event["actor"]) == {"RUS"} and _countries(event["recipient"]) == {"UKR"}
+
+
+def test_coder_possessive_nominal_trigger(code: Any) -> None:
+    events = code("Turkey's threat to launch an operation against Kurdish militants alarmed Syria.")
+    event = _one(events, "THREATEN")
+    assert _countries(event["actor"]) == {"TUR"}
+
+
+def test_coder_visit_with_by_agent(code: Any) -> None:
+    event = _one(
+        code("The talks coincide with a visit to Iran by the Turkish president."), "CONSULT"
+    )
+    assert "TUR" in _countries(event["actor"]) and "IRN" in _countries(event["recipient"])
+
+
+def test_coder_coordinated_actors_share_one_event(code: Any) -> None:
+    events = code("France and Germany condemned Belarus.")
+    event = _one(events, "ACCUSE")
+    assert _countries(event["actor"]) == {"FRA", "DEU"}
+    assert len([e for e in events if e["trigger"]["text"] == "condemned"]) == 1
+
+
+def test_coder_future_and_negated_and_hypothetical(code: Any) -> None:
+    future = _one(code("Japan will meet South Korea next week."), "CONSULT")
+    assert "future" in future["aux"]
+    negated = _one(code("Japan did not meet South Korea."), "CONSULT")
+    assert "negated" in negated["aux"]
+    hypothetical = code("Any Turkish operation in Syria would attack the Kurdish militia.")
+    assert "hypothetical" in _one(hypothetical, "ASSAULT")["aux"]
+
+
+def test_coder_reported_claims(code: Any) -> None:
+    events = code("US officials said that intelligence indicates Iran wants to sell Russia drones.")
+    sale = [e for e in events if _countries(e["actor"]) == {"IRN"}]
+    assert sale and "reported" in sale[0]["aux"]
+
+
+def test_coder_no_actor_invented(code: Any) -> None:
+    assert code("The weather attacked the mood of the picnic.") == []
+
+
+def test_coder_dates_from_attached_time_expression(code: Any) -> None:
+    event = _one(code("Chile met Peru on Tuesday.", date="2024-03-14"), "CONSULT")
+    assert (event["date"], event["date_precision"]) == ("2024-03-12", "day")
+    undated = _one(code("Chile met Peru.", date="2024-03-14"), "CONSULT")
+    assert (undated["date"], undated["date_precision"]) == ("2024-03-14", "day")
+
+
+def test_coder_old_events_are_historical(code: Any) -> None:
+    event = _one(code("Iraq attacked Kuwait in 1990.", date="2024-03-14"), "ASSAULT")
+    assert "historical" in event["aux"] and event["date"] == "1990"
+
+
+def test_coder_contract_fields_present(code: Any) -> None:
+    event = _one(code("Egypt accused Ethiopia of violating the agreement."), "ACCUSE")
+    for name in (
+        "id",
+        "type",
+        "mode",
+        "context",
+        "aux",
+        "cameo",
+        "quad",
+        "intensity",
+        "actor",
+        "recipient",
+        "date",
+        "date_precision",
+        "location",
+        "sentence",
+        "trigger",
+        "confidence",
+        "rule",
+    ):
+        assert name in event
+    assert isinstance(event["cameo"], str) and event["quad"] in (1, 2, 3, 4)

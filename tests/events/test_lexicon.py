@@ -1,0 +1,191 @@
+"""Tests for newsevents.events.lexicon: verb patterns, noun triggers, cue words, the checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.events.lexicon import load_lexicon
+from newsevents.events.ontology import load_ontology
+
+
+def test_lexicon_verb_prep_object_pattern_wins() -> None:
+    match = load_lexicon().verb("ask", None, [], {"for": ["financial aid"]})
+    assert match is not None
+    assert match.code == "0231"
+    assert match.rule == "verb:ask+for:financial aid"
+
+
+def test_lexicon_verb_object_phrase_matches_by_its_head_words() -> None:
+    match = load_lexicon().verb("ask", None, [], {"for": ["urgent financial aid"]})
+    assert match is not None and match.code == "0231"
+
+
+def test_lexicon_verb_object_pattern_beats_default() -> None:
+    lex = load_lexicon()
+    assert lex.verb("ask", None, [], {}) is not None
+    assert lex.verb("ask", None, [], {}).code == "020"  # type: ignore[union-attr]
+    assert lex.verb("ask", None, ["support"], {}).code == "022"  # type: ignore[union-attr]
+
+
+def test_lexicon_verb_attack_is_military_force() -> None:
+    match = load_lexicon().verb("attack", None, ["base"], {})
+    assert match is not None and match.code.startswith("19")
+
+
+def test_lexicon_verb_meet_with_is_consult() -> None:
+    lex = load_lexicon()
+    for match in (
+        lex.verb("meet", "with", ["minister"], {}),
+        lex.verb("meet", None, [], {"with": ["minister"]}),
+    ):
+        assert match is not None and match.code.startswith("04")
+        assert match.rule.startswith("verb:meet with")
+
+
+def test_lexicon_verb_particle_selects_the_phrasal_verb() -> None:
+    match = load_lexicon().verb("put", "down", ["riot"], {})
+    assert match is not None and match.rule == "verb:put down:riot"
+
+
+def test_lexicon_verb_unknown_particle_falls_back_to_the_verb() -> None:
+    match = load_lexicon().verb("attack", "back", [], {})
+    assert match is not None and match.rule == "verb:attack"
+
+
+def test_lexicon_verb_no_event_pattern_blocks_the_default() -> None:
+    assert load_lexicon().verb("avoid", None, ["attack"], {}) is None
+
+
+def test_lexicon_verb_unknown_is_none() -> None:
+    assert load_lexicon().verb("frobnicate", None, ["aid"], {}) is None
+
+
+def test_lexicon_noun_triggers_have_slots() -> None:
+    lex = load_lexicon()
+    visit = lex.noun("visit")
+    assert visit is not None and visit.code == "042" and "to" in visit.recipient_preps
+    strike = lex.noun("strike")
+    assert strike is not None and strike.ambiguous
+    assert lex.noun("Attack") == lex.noun("attack")
+    assert lex.noun("war") is None  # a state of affairs, not an event
+
+
+def test_lexicon_noun_list_is_broad() -> None:
+    lex = load_lexicon()
+    words = "talk summit ceasefire sanction protest airstrike arrest threat veto deployment"
+    assert all(lex.noun(w) is not None for w in words.split())
+
+
+def test_lexicon_modifiers_are_cue_sets() -> None:
+    cues = load_lexicon().modifiers()
+    assert "will" in cues.future and "if" in cues.conditional and "not" in cues.negation
+    assert "indicate" in cues.reported and "say" in cues.speech and "say" not in cues.reported
+    assert "want" in cues.control and "ago" in cues.historical
+    assert isinstance(cues.future, frozenset)
+
+
+def test_lexicon_every_plover_type_is_reachable() -> None:
+    onto = load_ontology()
+    types = {c.type for c in map(onto.to_plover, load_lexicon().codes()) if c is not None}
+    assert types == set(onto.types)
+
+
+def test_lexicon_verbs_cover_every_cameo_root() -> None:
+    roots = {code[:2] for code in load_lexicon().codes(nouns=False)}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_lexicon_version_names_each_table() -> None:
+    version = load_lexicon().version
+    assert version.startswith("verbs=") and "nouns=" in version and "modifiers=" in version
+
+
+# ---- the loader's checks, on small team-written tables ---------------------------------
+
+CUES = ("future", "hypothetical", "conditional", "negation", "reported", "speech")
+
+
+def _tables() -> dict[str, dict[str, Any]]:
+    meta = {"source": "test", "version": "t1", "licence": "MIT"}
+    pattern = {"object": [], "prep": "for", "prep_object": ["financial aid"], "code": "0231"}
+    return {
+        "verbs.json": {
+            **meta,
+            "verbs": {"ask": {"code": "020", "particle": None, "patterns": [pattern]}},
+        },
+        "nouns.json": {
+            **meta,
+            "nouns": {"visit": {"code": "042", "actor_preps": ["by"], "recipient_preps": ["to"]}},
+        },
+        "modifiers.json": {
+            **meta,
+            **{k: ["x"] for k in (*CUES, "historical", "control", "obligation")},
+        },
+        "verbs_team.json": {
+            **meta,
+            "verbs": {"agree": {"code": "030", "why": "test"}},
+        },
+    }
+
+
+def _write(directory: Path, tables: dict[str, dict[str, Any]]) -> Path:
+    for name, data in tables.items():
+        (directory / name).write_text(json.dumps(data), encoding="utf-8")
+    return directory
+
+
+def test_lexicon_loads_tables_from_a_directory(tmp_path: Path) -> None:
+    lex = load_lexicon(_write(tmp_path, _tables()))
+    assert lex.verb("ask", None, [], {"for": ["financial aid"]}).code == "0231"  # type: ignore[union-attr]
+    assert lex.verb("agree", None, [], {}).code == "030"  # type: ignore[union-attr]
+    assert lex.version == "verbs=t1;verbs_team=t1;nouns=t1;modifiers=t1"
+
+
+def _set(name: str, *path: str, value: Any) -> Callable[[dict[str, dict[str, Any]]], None]:
+    def change(tables: dict[str, dict[str, Any]]) -> None:
+        data = tables[name]
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = value
+
+    return change
+
+
+ASK = ("verbs.json", "verbs", "ask")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("verbs.json", "verbs", value={}), "non-empty"),
+        (_set("nouns.json", "nouns", value={}), "non-empty"),
+        (_set("verbs.json", "version", value=""), "version"),
+        (_set(*ASK, "code", value="999"), "not a CAMEO code"),
+        (_set(*ASK, "code", value=20), "string CAMEO code"),
+        (_set(*ASK, "patterns", value=[{"object": [], "prep": None, "code": "020"}]), "needs"),
+        (_set(*ASK, "patterns", value=[{"object": [1], "prep": None, "code": "020"}]), "object"),
+        (_set("verbs.json", "verbs", "Ask", value={"code": None, "patterns": []}), "lowercase"),
+        (_set("nouns.json", "nouns", "visit", "code", value="0420"), "not a CAMEO code"),
+        (_set("nouns.json", "nouns", "visit", "ambiguous", value="yes"), "ambiguous"),
+        (_set("modifiers.json", "future", value=[]), "future"),
+    ],
+)
+def test_lexicon_loader_errors_on_malformed_tables(
+    tmp_path: Path, change: Callable[[dict[str, dict[str, Any]]], None], message: str
+) -> None:
+    tables = _tables()
+    change(tables)
+    with pytest.raises(ValueError, match=message):
+        load_lexicon(_write(tmp_path, tables))
+
+
+def test_lexicon_loader_errors_on_missing_table(tmp_path: Path) -> None:
+    _write(tmp_path, _tables())
+    (tmp_path / "nouns.json").unlink()
+    with pytest.raises(ValueError, match=r"nouns\.json"):
+        load_lexicon(tmp_path)
