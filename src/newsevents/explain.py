@@ -14,7 +14,7 @@ def explain(text: str, date: str | None = None) -> str:
     nlp = load_model()
     doc = nlp(make_doc(nlp, text))
     times = [t.to_dict() for t in tag_times(doc, date)]
-    ctx = DocumentContext("explain", date, times_by_token(doc, times))
+    ctx = DocumentContext("explain", date, text, times_by_token(doc, times))
     results = code_document(default_coder(), doc, ctx, sentences_of(doc))
     lines = ["PARSE", f"{'i':>3}  {'token':16}{'lemma':14}{'pos':7}{'dep':11}head  entity"]
     for tok in doc:

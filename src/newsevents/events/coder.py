@@ -76,10 +76,12 @@ class DocumentContext:
 
     doc_id: str
     published: str | None
+    text: str  # the document text (spaCy rebuilds doc.text on every access)
     times_by_token: dict[int, Any]  # token index -> Timex attached there
     focus_person: dict[str, Any] | None = None  # last person named, for "he"/"she"
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
     sentence_contexts: list[str] = field(default_factory=list)  # of the sentence being coded
+    person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
 
 
 class EventCoder:
@@ -104,7 +106,7 @@ class EventCoder:
         best = None
         for head in syntax.with_appositions(token):
             start, end = syntax.phrase(head)
-            found = self._resolve(token.doc.text[start:end], start, end, ctx)
+            found = self._resolve(ctx.text[start:end], start, end, ctx)
             if found is not None and (best is None or (found["name"] and not best["name"])):
                 best = found
         if best is not None and best["country"] is None:
@@ -146,18 +148,19 @@ class EventCoder:
 
     def _person_before(self, pronoun: Token, ctx: DocumentContext) -> dict[str, Any] | None:
         """ "he"/"she": the last person named before it in the sentence, else the one in focus."""
-        for ent in reversed(pronoun.sent.ents):
-            if ent.label_ == "PERSON" and ent.end <= pronoun.i:
-                found = self.actor(ent.root, ctx)
+        start = pronoun.sent.start
+        for root in reversed(_person_roots(pronoun.doc, ctx)):
+            if start <= root.i < pronoun.i:
+                found = self.actor(root, ctx)
                 if found is not None:
                     return found
         return ctx.focus_person
 
     def note_people(self, sent: Any, ctx: DocumentContext) -> None:
         """Keep the last named person in focus for later pronouns."""
-        for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                found = self.actor(ent.root, ctx)
+        for root in _person_roots(sent.doc, ctx):
+            if sent.start <= root.i < sent.end:
+                found = self.actor(root, ctx)
                 if found is not None:
                     ctx.focus_person = found
 
@@ -353,8 +356,8 @@ class EventCoder:
 
 def _terms(token: Token) -> list[str]:
     """Lemma and lemma phrase of an object, as the lexicon's patterns name them."""
-    start, end = syntax.phrase(token)
-    words = [t.lemma_.lower() for t in token.doc if start <= t.idx < end and t.pos_ != "DET"]
+    left, right = syntax.phrase_tokens(token)
+    words = [t.lemma_.lower() for t in token.doc[left.i : right.i + 1] if t.pos_ != "DET"]
     return [token.lemma_.lower(), " ".join(words)]
 
 
@@ -369,6 +372,13 @@ def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     return speaker
+
+
+def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
+    """Head tokens of the document's PERSON entities, computed once per document."""
+    if ctx.person_roots is None:
+        ctx.person_roots = [e.root for e in doc.ents if e.label_ == "PERSON"]
+    return ctx.person_roots
 
 
 def _recipient_preps(head: Token, preps: tuple[str, ...]) -> list[Token]:

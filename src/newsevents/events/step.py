@@ -44,7 +44,9 @@ class CodeEvents(DocumentStep):
         analysis, doc = work.analysis, work.doc
         assert analysis is not None
         coder = default_coder()
-        ctx = DocumentContext(analysis.id, analysis.published, times_by_token(doc, analysis.times))
+        ctx = DocumentContext(
+            analysis.id, analysis.published, analysis.text, times_by_token(doc, analysis.times)
+        )
         versions = provenance()
         for result in code_document(coder, doc, ctx, analysis.sentences):
             for event in result.events:

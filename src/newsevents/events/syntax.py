@@ -21,8 +21,8 @@ _PHRASE_RIGHT = {"compound", "flat"}
 _CONTROL_LINKS = {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp"}
 
 
-def phrase(token: Token) -> tuple[int, int]:
-    """Character span of the noun phrase headed by `token`, without clauses or appositions."""
+def phrase_tokens(token: Token) -> tuple[Token, Token]:
+    """First and last token of the noun phrase headed by `token` (no clauses, appositions)."""
     left = right = token
     for child in token.lefts:
         if child.dep_ in _PHRASE_LEFT:
@@ -30,6 +30,12 @@ def phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in _PHRASE_RIGHT and child.i == right.i + 1:
             right = child
+    return left, right
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `token`."""
+    left, right = phrase_tokens(token)
     return left.idx, right.idx + len(right.text)
 
 
