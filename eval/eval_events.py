@@ -7,7 +7,10 @@ event of the sentence (highest confidence, then earliest trigger) against the go
   - actor / recipient accuracy: the country sets overlap (both empty counts as equal)
   - full-record accuracy: type and both country slots right
 ConfliBERT (`confli_cameo_train.tsv`, `confli_cameo_ner_train.txt`):
-  - penta-class macro-F1: 0 when no event is coded, else the main event's quad class
+  - penta-class macro-F1: 0 when no event is coded, else the penta class of the main
+    event's CAMEO code (the labels are CAMEO penta classes, as Phoenix defines them: 01-02
+    statement, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16 verbal
+    conflict, 14-15 and 17-20 material conflict)
   - source / target span F1: exact token spans of the main event's actor / recipient
     mentions (gold R = reciprocal counts as both source and target); the overlap variant
     counts a predicted span that overlaps a gold span as right (the gold's spans take in
@@ -44,6 +47,19 @@ GSR_TYPES = {
 # CAMEO's own country codes used by the GSR where ISO 3166 differs; the GSR also codes every
 # intergovernmental body IGO, where we keep PLOVER's UNO (United Nations) and EUR (EU)
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO"}
+
+
+PENTA_BY_ROOT = {
+    **dict.fromkeys(("01", "02"), 0),
+    **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
+
+
+def penta(event: dict[str, Any] | None) -> int:
+    return 0 if event is None else PENTA_BY_ROOT[event["cameo"][:2]]
 
 
 def analyse(texts: Iterable[str]) -> list[Analysis]:
@@ -169,7 +185,7 @@ def score_confli(shared: Path, limit: int | None = None) -> dict[str, Any]:
     ][:limit]
     analyses = analyse(r[0] for r in rows)
     gold = [int(r[1]) for r in rows]
-    predicted = [(main_event(a.events) or {"quad": 0})["quad"] for a in analyses]
+    predicted = [penta(main_event(a.events)) for a in analyses]
     blocks = (
         (folder / "confli_cameo_ner_train.txt").read_text(encoding="utf-8").strip().split("\n\n")
     )

@@ -130,3 +130,27 @@ def test_cli_settings_are_documented_in_the_readme() -> None:
     readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
     for setting in SETTINGS:
         assert f"`{setting.name}`" in readme, f"setting {setting.name} is not documented"
+
+
+def test_cli_code_plover_prints_strict_records(tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("Japan will meet South Korea next week.", encoding="utf-8")
+    proc = _run("code", str(doc), "--format", "plover", "--date", "2024-03-14")
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert records and records[0]["event"] == ["AGREE"], "future CONSULT is AGREE in PLOVER"
+    assert {a["country"] for a in records[0]["actor"]} == {"JPN"}
+
+
+def test_cli_explain_shows_parse_triggers_and_decisions() -> None:
+    proc = _run("explain", "Egypt accused Ethiopia of violating the agreement.")
+    assert proc.returncode == 0, proc.stderr
+    for section in ("PARSE", "TIMES", "TRIGGERS CONSIDERED", "EVENTS"):
+        assert section in proc.stdout
+    assert "'accused' (verb, lemma accuse)" in proc.stdout and "ACCUSE" in proc.stdout
+
+
+def test_cli_actors_json_resolves_and_explains() -> None:
+    found = json.loads(_run("actors", "Turkish troops", "--format", "json").stdout)
+    assert (found["country"], found["sector"]) == ("TUR", "MIL") and found["explain"]
+    nothing = json.loads(_run("actors", "the weather", "--format", "json").stdout)
+    assert all(nothing[k] is None for k in ("name", "country", "sector", "wikidata", "role"))

@@ -189,3 +189,12 @@ def test_lexicon_loader_errors_on_missing_table(tmp_path: Path) -> None:
     (tmp_path / "nouns.json").unlink()
     with pytest.raises(ValueError, match=r"nouns\.json"):
         load_lexicon(tmp_path)
+
+
+def test_lexicon_team_defaults_override_petrarch() -> None:
+    lex = load_lexicon()
+    assert lex.verb("agree", None, [], {}).code == "030"  # type: ignore[union-attr]
+    assert lex.verb("control", None, [], {}) is None, "a null team code removes the default"
+    returned = lex.verb("return", None, ["artifact"], {})
+    assert returned is not None and returned.code == "084", "object_code needs an object"
+    assert lex.verb("return", None, [], {}) is None

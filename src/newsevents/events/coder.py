@@ -347,7 +347,7 @@ class EventCoder:
                 "start": trigger.idx,
                 "end": trigger.idx + len(trigger.text),
             },
-            "confidence": _confidence(kind, actors, recipients, timex),
+            "confidence": _confidence(trigger, kind, actors, recipients, timex, aux),
             "rule": match.rule,
         }
         out.events.append(event)
@@ -458,12 +458,21 @@ def _attaches_to(token: Token, trigger: Token) -> bool:
     return False
 
 
-def _confidence(kind: str, actors: list[Any], recipients: list[Any], timex: Any) -> float:
-    """A transparent score: both slots filled and a verbal trigger make an event surer."""
+def _confidence(
+    trigger: Token, kind: str, actors: list[Any], recipients: list[Any], timex: Any, aux: list[str]
+) -> float:
+    """A transparent score: both slots filled, a verbal trigger and a date make an event
+    surer; each clause it is embedded in (relative, complement, adverbial) makes it less
+    sure, since the sentence asserts its main clause and only mentions the others; so does
+    a negation or a condition, since the event then did not (or not yet) happen."""
     score = 0.4 + (0.2 if actors else 0) + (0.2 if recipients else 0)
+    score -= 0.2 if "negated" in aux else 0
+    score -= 0.1 if "hypothetical" in aux else 0
     score += 0.1 if kind == "verb" else 0
     score += 0.1 if timex is not None else 0
-    return round(score, 2)
+    depth = sum(1 for head in syntax.governors(trigger) if head.pos_ in {"VERB", "AUX"})
+    score -= 0.05 * min(depth, 4)
+    return round(max(score, 0.05), 2)
 
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:

@@ -77,6 +77,7 @@ class _Pattern:
 class _Verb:
     code: str | None
     patterns: tuple[_Pattern, ...]
+    object_code: str | None = None  # with any direct object, when no pattern matches
 
 
 def norm(phrase: str) -> str:
@@ -161,6 +162,8 @@ class Lexicon:
         """(specificity, words matched, phrasal) -> code, rule of each matching pattern."""
         if entry.code is not None:
             yield (0, 0, phrasal), entry.code, f"verb:{key}"
+        if entry.object_code is not None and objects:
+            yield (0, 1, phrasal), entry.object_code, f"verb:{key}+object"
         found = _suffixes(objects)
         prep_found = {p: _suffixes(o) for p, o in preps.items()}
         for pat in entry.patterns:
@@ -274,8 +277,9 @@ def _team_verbs(data: dict[str, Any], verbs: dict[str, _Verb], check: _Checker) 
             raise ValueError(f"{where} must be a lowercase lemma with an object")
         # null: the verb is no event by itself; only its patterns (if any) code it
         code = check.code(spec.get("code"), where, null=True)
+        object_code = check.code(spec.get("object_code"), where, null=True)
         patterns = verbs[key].patterns if key in verbs else ()
-        verbs[key] = _Verb(code, patterns)
+        verbs[key] = _Verb(code, patterns, object_code)
 
 
 def _nouns(data: dict[str, Any], check: _Checker) -> dict[str, NounEntry]:

@@ -1,9 +1,10 @@
 """PLOVER-strict JSON records (field names of the PLOVER manual's JSON table).
 
 The manual asks a coder to return the single category that fits rather than a category plus
-an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE. Our own output
-keeps the underlying type with `future` in `aux`, which is more informative; this export
-applies the manual's rule so that PLOVER consumers see what they expect.
+an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, and an announced
+(future) RETREAT is a CONCEDE. Our own output keeps the underlying type with `future` in
+`aux`, which is more informative; this export applies the manual's rules so that PLOVER
+consumers see what they expect.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
 def strict_type(event: dict[str, Any]) -> str:
-    if event["type"] in FUTURE_AS_AGREE and "future" in event.get("aux", []):
+    future = "future" in event.get("aux", [])
+    if future and event["type"] in FUTURE_AS_AGREE:
         return "AGREE"
+    if future and event["type"] == "RETREAT":
+        return "CONCEDE"
     return str(event["type"])
 
 

@@ -1,0 +1,62 @@
+"""PLOVER-strict export: the manual's reductions of future events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.export.plover import plover_record, strict_type
+from newsevents.records import Analysis, Span
+
+
+def _event(type_: str, aux: list[str]) -> dict[str, Any]:
+    actor = {
+        "text": "Chile",
+        "start": 0,
+        "end": 5,
+        "name": "Chile",
+        "country": "CHL",
+        "sector": None,
+        "wikidata": None,
+        "role": None,
+    }
+    return {
+        "id": "d:6",
+        "type": type_,
+        "mode": "",
+        "context": ["diplomatic"],
+        "aux": aux,
+        "cameo": "040",
+        "quad": 1,
+        "intensity": 1.0,
+        "actor": [actor],
+        "recipient": [],
+        "date": "2024-03-12",
+        "date_precision": "day",
+        "location": None,
+        "sentence": 0,
+        "trigger": {"text": "will", "start": 6, "end": 10},
+        "confidence": 0.8,
+        "rule": "verb:meet",
+    }
+
+
+def test_plover_future_cooperation_is_agree() -> None:
+    for type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        assert strict_type(_event(type_, ["future"])) == "AGREE"
+        assert strict_type(_event(type_, [])) == type_
+
+
+def test_plover_announced_retreat_is_concede_and_others_stay() -> None:
+    assert strict_type(_event("RETREAT", ["future"])) == "CONCEDE"
+    assert strict_type(_event("RETREAT", [])) == "RETREAT"
+    assert strict_type(_event("CONCEDE", ["future"])) == "CONCEDE"
+    assert strict_type(_event("ASSAULT", ["future", "hypothetical"])) == "ASSAULT"
+
+
+def test_plover_record_uses_the_manual_field_names() -> None:
+    analysis = Analysis(id="d", text="Chile will meet Peru.", sentences=[Span(0, 21)])
+    record = plover_record(analysis, _event("CONSULT", ["future"]))
+    assert record["event"] == ["AGREE"] and record["event_text"] == ["will"]
+    assert record["actor"][0]["country"] == "CHL" and record["recipient"] == []
+    assert record["text"] == "Chile will meet Peru." and "future" in record["context"]
+    assert {"id", "date", "quad_code", "event_scale", "mode", "coder"} <= set(record)
