@@ -195,8 +195,8 @@ class EventCoder:
             found = self._verb(token) if token.pos_ == "VERB" else None
             if found is None and token.pos_ == "NOUN":
                 found = self._noun(token)
-            if found is None and token.lemma_.lower() in self.cues.speech:
-                found = self._demand(token)
+            if (found is None or found.coding is None) and token.lemma_.lower() in self.cues.speech:
+                found = self._demand(token) or found  # "said that Libya must ...": a demand
             if found is not None:
                 candidates[token.i] = found
         for candidate in candidates.values():
