@@ -236,3 +236,26 @@ def test_resolve_as_dict_has_the_contract_fields(resolver: ActorResolver) -> Non
     actor = resolver.resolve("Iranian president", date=DAY)
     assert actor is not None
     assert set(actor.as_dict()) == {"name", "country", "sector", "wikidata", "role", "explain"}
+
+
+@pytest.mark.parametrize(
+    ("mention", "date", "name"),
+    [
+        ("the Russian leader", "2022-07-18", "Vladimir Putin"),
+        ("Iran's supreme leader", "2022-07-18", "Ali Khamenei"),
+        ("the German leader", "2022-07-18", "Olaf Scholz"),  # the chancellor leads Germany
+        ("the German leader", "2020-07-18", "Angela Merkel"),
+        ("the Turkish president", "2022-07-18", "Recep Tayyip Erdogan"),
+    ],
+)
+def test_resolve_role_without_name_is_the_office_holder_at_the_date(
+    mention: str, date: str, name: str
+) -> None:
+    found = default_resolver().resolve(mention, date)
+    assert found is not None and found.name == name
+    assert "office holder" in found.explain
+
+
+def test_resolve_plural_role_stays_generic() -> None:
+    found = default_resolver().resolve("Israeli leaders", "2022-07-18")
+    assert found is not None and found.name is None and found.country == "ISR"

@@ -42,6 +42,7 @@ from newsevents.actors.kb import (
     load_kb,
     tokenize,
 )
+from newsevents.actors.offices import OfficeHolders
 
 
 def _words(text: str) -> frozenset[str]:
@@ -126,6 +127,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._office_holders: OfficeHolders | None = None  # built on first role-only mention
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), *, use_env: bool = True) -> ActorResolver:
@@ -320,7 +322,19 @@ class ActorResolver:
         if name is None and agent is None and places:
             name = places[0].name
         role = agent.role if agent is not None else None
+        if agent is not None and country is not None and day is not None:
+            held = self._holders().holder(agent.surface, country, day)
+            if held is not None:  # "the Russian leader" in July 2022 is Vladimir Putin
+                person, office = held
+                explain += f" -> office holder {person.name} ({office.title} at {day})"
+                return ResolvedActor(person.name, country, office.sector or sector,
+                                     person.wikidata, office.title, explain)  # fmt: skip
         return ResolvedActor(name, country, sector, None, role, explain)
+
+    def _holders(self) -> OfficeHolders:
+        if self._office_holders is None:
+            self._office_holders = OfficeHolders(self.kb)
+        return self._office_holders
 
     def _context_country(self, context: str, day: str | None) -> str | None:
         tokens = tokenize(context)
