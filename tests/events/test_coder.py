@@ -118,3 +118,13 @@ def test_coder_contract_fields_present(code: Any) -> None:
     ):
         assert name in event
     assert isinstance(event["cameo"], str) and event["quad"] in (1, 2, 3, 4)
+
+
+def test_coder_the_two_leaders_are_the_last_two_people_named(code: Any) -> None:
+    text = (
+        "Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Monday.\n\n"
+        "The two leaders will meet Iran next week."
+    )
+    events = [e for e in code(text, date="2022-07-18") if e["trigger"]["text"] == "meet"]
+    assert events and {a["country"] for a in events[0]["actor"]} == {"RUS", "TUR"}
+    assert {a["name"] for a in events[0]["actor"]} == {"Vladimir Putin", "Recep Tayyip Erdogan"}

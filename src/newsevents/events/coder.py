@@ -82,6 +82,7 @@ class DocumentContext:
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
     sentence_contexts: list[str] = field(default_factory=list)  # of the sentence being coded
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
+    recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
 
 
 class EventCoder:
@@ -161,8 +162,9 @@ class EventCoder:
         for root in _person_roots(sent.doc, ctx):
             if sent.start <= root.i < sent.end:
                 found = self.actor(root, ctx)
-                if found is not None:
+                if found is not None and found["name"]:
                     ctx.focus_person = found
+                    _remember(ctx, found)
 
     def actors_of(
         self, tokens: list[Token], ctx: DocumentContext, trigger: Token | None = None
@@ -174,6 +176,13 @@ class EventCoder:
         """
         actors, used = [], []
         for token in tokens:
+            if _names_a_pair(token) and len(ctx.recent_people) >= 2:
+                # "the despotic pair", "the two leaders": the last two people named
+                for person in ctx.recent_people[-2:]:
+                    if person not in actors:
+                        actors.append(person)
+                        used.append(token)
+                continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
             if all(self.actor(h, ctx) is None for h in heads):
@@ -202,6 +211,10 @@ class EventCoder:
         for candidate in candidates.values():
             self._emit(candidate, candidates, index, ctx, result)
         self.note_people(sent, ctx)
+        for event in result.events:  # people the parser did not tag PERSON but we resolved
+            for person in event["actor"] + event["recipient"]:
+                if person["name"] and person["role"]:
+                    _remember(ctx, person)
         return result
 
     def _verb(self, verb: Token) -> Candidate | None:
@@ -372,6 +385,21 @@ def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     return speaker
+
+
+def _remember(ctx: DocumentContext, person: dict[str, Any]) -> None:
+    """Put `person` last in the list of people recently named (once)."""
+    ctx.recent_people = [p for p in ctx.recent_people if p["name"] != person["name"]] + [person]
+
+
+def _names_a_pair(token: Token) -> bool:
+    """ "the pair", "the duo", "the two leaders", "both men": two people named before."""
+    if token.lemma_.lower() in {"pair", "duo"}:
+        return True
+    return token.tag_ == "NNS" and any(
+        c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"}
+        for c in token.children
+    )
 
 
 def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
