@@ -368,10 +368,16 @@ class EventCoder:
 
 
 def _terms(token: Token) -> list[str]:
-    """Lemma and lemma phrase of an object, as the lexicon's patterns name them."""
+    """Lemma and lemma phrase of an object, as the lexicon's patterns name them, and the
+    phrase through an "of" complement ("state of emergency", "release of prisoners")."""
     left, right = syntax.phrase_tokens(token)
     words = [t.lemma_.lower() for t in token.doc[left.i : right.i + 1] if t.pos_ != "DET"]
-    return [token.lemma_.lower(), " ".join(words)]
+    terms = [token.lemma_.lower(), " ".join(words)]
+    for prep, obj in syntax.prepositional_objects(token):
+        if prep == "of":
+            terms.append(f"{token.lemma_.lower()} of {obj.lemma_.lower()}")
+            terms.append(obj.lemma_.lower())  # "the release of prisoners" names prisoners
+    return terms
 
 
 def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
@@ -443,7 +449,10 @@ def _content_recipients(trigger: Token) -> list[Token]:
 
 
 def _actor_from_governing_verb(noun: Token) -> list[Token]:
-    """'he launched the invasion', 'travel for a sitdown': the verb's subject acts."""
+    """'he launched the invasion', 'travel for a sitdown': the verb's subject acts; a noun
+    compound counts as its head ('launched a mediation effort')."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         subject = syntax.inherited_subject(head)
