@@ -128,3 +128,13 @@ def test_coder_the_two_leaders_are_the_last_two_people_named(code: Any) -> None:
     events = [e for e in code(text, date="2022-07-18") if e["trigger"]["text"] == "meet"]
     assert events and {a["country"] for a in events[0]["actor"]} == {"RUS", "TUR"}
     assert {a["name"] for a in events[0]["actor"]} == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_coder_would_in_reported_speech_is_future_not_hypothetical(code: Any) -> None:
+    events = code("Chile said it would boycott the summit in Peru.")
+    assert [e["trigger"]["text"] for e in events] == ["boycott"], "the summit is not held"
+    said = events[0]
+    assert "future" in said["aux"] and "hypothetical" not in said["aux"]
+    assert "reported" not in said["aux"], "the speaker is the actor"
+    conditional = _one(code("Chile said it would boycott Peru if talks failed."), "SANCTION")
+    assert "hypothetical" in conditional["aux"]

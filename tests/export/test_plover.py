@@ -50,7 +50,17 @@ def test_plover_announced_retreat_is_concede_and_others_stay() -> None:
     assert strict_type(_event("RETREAT", ["future"])) == "CONCEDE"
     assert strict_type(_event("RETREAT", [])) == "RETREAT"
     assert strict_type(_event("CONCEDE", ["future"])) == "CONCEDE"
-    assert strict_type(_event("ASSAULT", ["future", "hypothetical"])) == "ASSAULT"
+    assert strict_type(_event("ASSAULT", ["hypothetical"])) == "ASSAULT"
+
+
+def test_plover_announced_coercion_is_a_threat_with_its_content_as_mode() -> None:
+    from newsevents.export.plover import strict_mode
+
+    attack = _event("ASSAULT", ["future"])
+    assert strict_type(attack) == "THREATEN" and strict_mode(attack) == "violence"
+    arrest = {**_event("COERCE", ["future"]), "mode": "arrest"}
+    assert strict_type(arrest) == "THREATEN" and strict_mode(arrest) == "arrest"
+    assert strict_type(_event("SANCTION", ["future", "negated"])) == "SANCTION"
 
 
 def test_plover_record_uses_the_manual_field_names() -> None:

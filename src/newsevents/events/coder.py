@@ -311,6 +311,16 @@ class EventCoder:
                 _trace(trigger, kind, f"skipped: CAMEO {match.code} is no PLOVER event")
             )
             return
+        if kind == "noun" and not cand.own_actor and _refused_by_head(trigger, candidates):
+            out.traces.append(
+                _trace(
+                    trigger,
+                    kind,
+                    "skipped: what the governing verb rejects "
+                    "or cuts off ('boycott the summit') is no event of its own",
+                )
+            )
+            return
         intent = _intent_above(trigger, candidates)
         if intent is not None:
             out.traces.append(
@@ -391,6 +401,12 @@ def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     return speaker
+
+
+def _refused_by_head(noun: Token, candidates: dict[int, Candidate]) -> bool:
+    verb = candidates.get(noun.head.i)
+    coding = verb.coding if verb is not None else None
+    return noun.dep_ == "dobj" and coding is not None and coding.type in {"REJECT", "SANCTION"}
 
 
 def _remember(ctx: DocumentContext, person: dict[str, Any]) -> None:

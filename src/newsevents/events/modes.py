@@ -62,9 +62,12 @@ def aux_modes(
     children = [c for t in chain for c in t.children]
     lemmas = {_lemma(c) for c in children if c.dep_ in {"aux", "auxpass"}}
     chain_lemmas = {_lemma(t) for t in chain[1:]}
-    if lemmas & cues.future or chain_lemmas & cues.future or _going_to(chain):
+    conditional = any(_conditional(t, cues) for t in chain)
+    # "said they would boycott": "would" reports a future, unless a condition follows
+    future_in_past = "would" in lemmas and not conditional and _reported_clause(chain[-1], cues)
+    if lemmas & cues.future or chain_lemmas & cues.future or _going_to(chain) or future_in_past:
         modes.append("future")
-    if lemmas & cues.hypothetical or any(_conditional(t, cues) for t in chain):
+    if (lemmas & cues.hypothetical and not future_in_past) or conditional:
         modes.append("hypothetical")
     if (
         any(c.dep_ == "neg" for c in children)
@@ -75,6 +78,12 @@ def aux_modes(
     if _reported(trigger, actor_tokens, cues):
         modes.append("reported")
     return modes
+
+
+def _reported_clause(clause: Token, cues: Any) -> bool:
+    """The clause is what a past-tense verb of saying reports: "Hungary said it would ..."."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.tag_ == "VBD" and _lemma(head) in cues.speech
 
 
 def _going_to(chain: list[Token]) -> bool:
@@ -103,7 +112,14 @@ def _reported(trigger: Token, actor_tokens: list[Token], cues: Any) -> bool:
         if lemma in cues.speech:
             speaker = direct_subject(head)
             actor_ids = {t.i for t in actor_tokens}
-            return speaker is not None and speaker.i not in actor_ids and bool(actor_tokens)
+            # a pronoun actor of the reported clause is the speaker ("X said it would ...")
+            speaker_is_actor = any(t.pos_ == "PRON" for t in actor_tokens)
+            return (
+                speaker is not None
+                and speaker.i not in actor_ids
+                and bool(actor_tokens)
+                and not speaker_is_actor
+            )
         if head.lower_ == "to" and head.head.lower_ == "according":
             return True
         current = head

@@ -1,10 +1,11 @@
 """PLOVER-strict JSON records (field names of the PLOVER manual's JSON table).
 
 The manual asks a coder to return the single category that fits rather than a category plus
-an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, and an announced
-(future) RETREAT is a CONCEDE. Our own output keeps the underlying type with `future` in
-`aux`, which is more informative; this export applies the manual's rules so that PLOVER
-consumers see what they expect.
+an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, an announced
+(future) RETREAT is a CONCEDE, and an announced coercive act (ASSAULT, COERCE, SANCTION) is a
+THREATEN whose mode is the content of the threat. Our own output keeps the underlying type
+with `future` in `aux`, which is more informative; this export applies the manual's rules
+so that PLOVER consumers see what they expect.
 """
 
 from __future__ import annotations
@@ -15,15 +16,36 @@ from newsevents import __version__
 from newsevents.records import Analysis
 
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+FUTURE_AS_THREAT = {"ASSAULT", "COERCE", "SANCTION"}
+# THREATEN's mode is what is threatened (manual, THREATEN modes)
+_THREAT_MODES = {
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "seize"): "territory",
+    ("COERCE", "deport"): "expel",
+    ("ASSAULT", None): "violence",
+    ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "withdraw"): "relations",
+}
 
 
 def strict_type(event: dict[str, Any]) -> str:
-    future = "future" in event.get("aux", [])
+    aux = event.get("aux", [])
+    future = "future" in aux and "negated" not in aux
     if future and event["type"] in FUTURE_AS_AGREE:
         return "AGREE"
     if future and event["type"] == "RETREAT":
         return "CONCEDE"
+    if future and event["type"] in FUTURE_AS_THREAT:
+        return "THREATEN"
     return str(event["type"])
+
+
+def strict_mode(event: dict[str, Any]) -> str:
+    """The mode under the strict type: a reduced threat takes the content of the threat."""
+    if strict_type(event) == "THREATEN" and event["type"] != "THREATEN":
+        key = (event["type"], event.get("mode") or None)
+        return _THREAT_MODES.get(key) or _THREAT_MODES.get((event["type"], None)) or "restrict"
+    return str(event.get("mode") or "")
 
 
 def _entity(actor: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +70,7 @@ def plover_record(analysis: Analysis, event: dict[str, Any]) -> dict[str, Any]:
         "event_text": [event["trigger"]["text"]],
         "quad_code": event.get("quad"),
         "event_scale": event.get("intensity"),
-        "mode": [event["mode"]] if event.get("mode") else [],
+        "mode": [strict_mode(event)] if strict_mode(event) else [],
         "context": list(event.get("context", [])) + list(event.get("aux", [])),
         "text": analysis.text[sentence.start : sentence.end] if sentence else None,
         "coder": f"newsevents {__version__} ({event.get('rule')})",
