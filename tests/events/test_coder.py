@@ -138,3 +138,9 @@ def test_coder_would_in_reported_speech_is_future_not_hypothetical(code: Any) ->
     assert "reported" not in said["aux"], "the speaker is the actor"
     conditional = _one(code("Chile said it would boycott Peru if talks failed."), "SANCTION")
     assert "hypothetical" in conditional["aux"]
+
+
+def test_coder_relative_clause_keeps_its_own_polarity(code: Any) -> None:
+    events = code("Turkey, which backs the government in Libya, denied sending fighters to Libya.")
+    backs = [e for e in events if e["trigger"]["text"] == "backs"]
+    assert backs and "negated" not in backs[0]["aux"]

@@ -23,7 +23,8 @@ from newsevents.events.syntax import (
 # how far an event may lie before the article and still be news rather than background
 HISTORICAL_AFTER = timedelta(days=45)
 # links through which a governing verb's modality reaches the trigger
-_MODAL_LINKS = {"xcomp", "conj", "acl", "dobj", "pobj", "prep", "relcl", "nsubj", "nsubjpass"}
+# not relcl: a relative clause does not take the main verb's tense or negation
+_MODAL_LINKS = {"xcomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
 _REPORT_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pobj", "prep", "dobj"}
 
 
