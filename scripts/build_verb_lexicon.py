@@ -304,6 +304,8 @@ def build(
                 target["pats"].setdefault((obj, prep, pobj), pcode)  # earlier blocks win
 
     out: dict[str, Any] = {}
+    sets: dict[str, str] = {}  # pattern list as JSON -> its id in "pattern_sets"
+    pattern_sets: dict[str, Any] = {}
     for key in sorted(verbs):
         entry = verbs[key]
         patterns = [
@@ -314,10 +316,20 @@ def build(
         if entry["code"] is None and all(p["code"] is None for p in patterns):
             stats["verbs skipped: no code at all"] += 1
             continue
-        out[key] = {"code": entry["code"], "particle": entry["particle"], "patterns": patterns}
-        stats["patterns written"] += len(patterns)
+        # PETRARCH gives every member of a block the block's patterns: store each distinct
+        # list once and let the verbs name it, instead of repeating it per verb (12x smaller)
+        ref: Any = patterns
+        if patterns:
+            listed = json.dumps(patterns, sort_keys=True)
+            if listed not in sets:
+                sets[listed] = f"p{len(sets) + 1}"
+                pattern_sets[sets[listed]] = patterns
+                stats["patterns written"] += len(patterns)
+            ref = sets[listed]
+        out[key] = {"code": entry["code"], "particle": entry["particle"], "patterns": ref}
     stats["verbs written"] = len(out)
-    return out, stats
+    stats["pattern sets written"] = len(pattern_sets)
+    return out, pattern_sets, stats
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -332,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     # The prepositions that PETRARCH itself knows (same repository and licence).
     prep_file = args.shared / "kb/phoenix/Phoenix.prepositions.txt"
     preps = {w.strip().lower() for w in prep_file.read_text(encoding="utf-8").split()}
-    verbs, stats = build(text, cameo, preps, Lemmatizer())
+    verbs, pattern_sets, stats = build(text, cameo, preps, Lemmatizer())
     data = {
         "source": "PETRARCH 2 CAMEO verb pattern dictionary CAMEO.2.0.txt (openeventdata/"
         "petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, last update 30 April "
@@ -342,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         "version": f"2015-04-30+{input_hash(src, prep_file, Path(__file__))}+{model_version()}",
         "licence": "MIT. " + MIT_NOTICE,
         "verbs": verbs,
+        "pattern_sets": pattern_sets,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     text_out = dump_json(data)

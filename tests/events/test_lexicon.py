@@ -198,3 +198,19 @@ def test_lexicon_team_defaults_override_petrarch() -> None:
     returned = lex.verb("return", None, ["artifact"], {})
     assert returned is not None and returned.code == "084", "object_code needs an object"
     assert lex.verb("return", None, [], {}) is None
+
+
+def test_lexicon_verbs_may_share_a_pattern_set(tmp_path: Path) -> None:
+    tables = _tables()
+    pattern = tables["verbs.json"]["verbs"]["ask"]["patterns"][0]
+    tables["verbs.json"]["pattern_sets"] = {"p1": [pattern]}
+    tables["verbs.json"]["verbs"]["ask"]["patterns"] = "p1"
+    tables["verbs.json"]["verbs"]["request"] = {"code": "020", "particle": None, "patterns": "p1"}
+    lex = load_lexicon(_write(tmp_path, tables))
+    for verb in ("ask", "request"):
+        assert lex.verb(verb, None, [], {"for": ["financial aid"]}).code == "0231"  # type: ignore[union-attr]
+    tables["verbs.json"]["verbs"]["ask"]["patterns"] = "p9"
+    other = tmp_path / "bad"
+    other.mkdir()
+    with pytest.raises(ValueError, match="unknown pattern set 'p9'"):
+        load_lexicon(_write(other, tables))

@@ -254,17 +254,30 @@ class _Checker:
 
 
 def _verbs(data: dict[str, Any], check: _Checker) -> dict[str, _Verb]:
+    """Verb entries; `patterns` is a list, or the id of a list in `pattern_sets` that
+    several verbs share (PETRARCH gives every verb of a block the block's patterns)."""
+    sets = data.get("pattern_sets", {})
+    if not isinstance(sets, dict):
+        raise ValueError("verbs.json: 'pattern_sets' must be an object")
+    parsed: dict[str, tuple[_Pattern, ...]] = {}
     verbs = {}
     for key, spec in _table(data, "verbs", "verbs.json").items():
         where = f"verbs.json: {key!r}"
-        if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list):
+        ref = spec.get("patterns") if isinstance(spec, dict) else None
+        if isinstance(ref, str) and ref not in sets:
+            raise ValueError(f"{where}: unknown pattern set {ref!r}")
+        listed = sets[ref] if isinstance(ref, str) else ref
+        if not isinstance(listed, list):
             raise ValueError(f"{where} must be an object with a list of patterns")
         particle = spec.get("particle")
         if norm(key) != key or (particle is not None and not key.endswith(f" {particle}")):
             raise ValueError(f"{where}: key must be the lowercase lemma [and particle]")
-        patterns = tuple(
-            check.pattern(p, f"{where} pattern {i}") for i, p in enumerate(spec["patterns"])
-        )
+        if isinstance(ref, str) and ref in parsed:
+            patterns = parsed[ref]  # a shared set is checked once
+        else:
+            patterns = tuple(check.pattern(p, f"{where} pattern {i}") for i, p in enumerate(listed))
+            if isinstance(ref, str):
+                parsed[ref] = patterns
         verbs[key] = _Verb(check.code(spec.get("code"), where, null=True), patterns)
     return verbs
 
