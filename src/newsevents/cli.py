@@ -68,7 +68,7 @@ def _actors(text: str, date: str | None, context: str | None, fmt: str) -> int:
     from newsevents.actors import default_resolver
 
     found = default_resolver().resolve(text, date, context)
-    record = {k: getattr(found, k) if found else None for k in ACTOR_FIELDS}
+    record = found.as_dict() if found else dict.fromkeys(ACTOR_FIELDS)
     if fmt == "json":
         print(json.dumps({"text": text, **record}, ensure_ascii=False))
     else:

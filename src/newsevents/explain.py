@@ -3,8 +3,7 @@ become an event. For people debugging a coding decision, not for machines."""
 
 from __future__ import annotations
 
-from newsevents.events.coder import DocumentContext
-from newsevents.events.step import code_document, default_coder, times_by_token
+from newsevents.events.step import code_document
 from newsevents.nlp.model import load_model
 from newsevents.nlp.parse import make_doc, sentences_of
 from newsevents.time import tag_times
@@ -14,8 +13,7 @@ def explain(text: str, date: str | None = None) -> str:
     nlp = load_model()
     doc = nlp(make_doc(nlp, text))
     times = [t.to_dict() for t in tag_times(doc, date)]
-    ctx = DocumentContext("explain", date, text, times_by_token(doc, times))
-    results = code_document(default_coder(), doc, ctx, sentences_of(doc))
+    results, _ = code_document(doc, "explain", date, times, sentences_of(doc))
     lines = ["PARSE", f"{'i':>3}  {'token':16}{'lemma':14}{'pos':7}{'dep':11}head  entity"]
     for tok in doc:
         if not tok.is_space:

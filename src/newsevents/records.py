@@ -66,14 +66,12 @@ class Removal(FlatRecord):
     kind: str  # caption | credit | boilerplate | share | advertisement | related | byline
 
 
-
 @dataclass(slots=True)
 class Span(FlatRecord):
     """A character range of the cleaned text (sentences, triggers)."""
 
     start: int
     end: int
-
 
 
 @dataclass(slots=True)
@@ -84,7 +82,6 @@ class Entity(FlatRecord):
     start: int
     end: int
     label: str
-
 
 
 @dataclass(slots=True)

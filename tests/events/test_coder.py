@@ -118,6 +118,9 @@ def test_coder_contract_fields_present(code: Any) -> None:
     ):
         assert name in event
     assert isinstance(event["cameo"], str) and event["quad"] in (1, 2, 3, 4)
+    versions = event["provenance"]
+    assert versions["lexicon"] and versions["ontology"]
+    assert "people=" in versions["actors"], "the actor tables' versions, not a placeholder"
 
 
 def test_coder_the_two_leaders_are_the_last_two_people_named(code: Any) -> None:

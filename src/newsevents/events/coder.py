@@ -80,7 +80,6 @@ class DocumentContext:
     times_by_token: dict[int, Any]  # token index -> Timex attached there
     focus_person: dict[str, Any] | None = None  # last person named, for "he"/"she"
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
-    sentence_contexts: list[str] = field(default_factory=list)  # of the sentence being coded
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
 
@@ -185,11 +184,11 @@ class EventCoder:
                 continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
-            if all(self.actor(h, ctx) is None for h in heads):
+            resolved = [(h, self.actor(h, ctx)) for h in heads]
+            if all(found is None for _, found in resolved):
                 heads = [o for h in heads for p, o in syntax.prepositional_objects(h) if p == "of"]
-                heads = [c for h in heads for c in syntax.conjuncts(h)]
-            for head in heads:
-                found = self.actor(head, ctx)
+                resolved = [(c, self.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)]
+            for head, found in resolved:
                 if found is not None and found not in actors:
                     actors.append(found)
                     used.append(head)
@@ -198,7 +197,7 @@ class EventCoder:
     # ---- triggers -------------------------------------------------------------------
     def code_sentence(self, sent: Any, index: int, ctx: DocumentContext) -> SentenceResult:
         result = SentenceResult()
-        ctx.sentence_contexts = sentence_contexts(sent)
+        contexts = sentence_contexts(sent)
         candidates = {}
         for token in sent:
             found = self._verb(token) if token.pos_ == "VERB" else None
@@ -209,7 +208,7 @@ class EventCoder:
             if found is not None:
                 candidates[token.i] = found
         for candidate in candidates.values():
-            self._emit(candidate, candidates, index, ctx, result)
+            self._emit(candidate, candidates, index, contexts, ctx, result)
         self.note_people(sent, ctx)
         for event in result.events:  # people the parser did not tag PERSON but we resolved
             for person in event["actor"] + event["recipient"]:
@@ -274,14 +273,17 @@ class EventCoder:
                 actor_heads.append(child)  # "Turkish operation", "Russian invasion"
             elif child.dep_ == "compound" and child.pos_ == "PROPN":
                 recipient_heads.append(child)  # "the Ukraine invasion"
+        prep_recipients = []
         for prep, obj in syntax.prepositional_objects(noun):
             if prep in entry.actor_preps:
                 actor_heads.append(obj)
             elif prep in entry.recipient_preps:
-                recipient_heads.append(obj)
-                # "a swing through Israel, the West Bank and Saudi Arabia": the small model
-                # often hangs the later conjuncts on the event noun instead of the first one
-                recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
+                prep_recipients.append(obj)
+        recipient_heads += prep_recipients
+        if prep_recipients:
+            # "a swing through Israel, the West Bank and Saudi Arabia": the small model
+            # often hangs the later conjuncts on the event noun instead of the first one
+            recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
         own_actor = bool(actor_heads)
         if not own_actor:
             actor_heads = _actor_from_governing_verb(noun)
@@ -302,6 +304,7 @@ class EventCoder:
         cand: Candidate,
         candidates: dict[int, Candidate],
         index: int,
+        contexts: list[str],
         ctx: DocumentContext,
         out: SentenceResult,
     ) -> None:
@@ -354,7 +357,7 @@ class EventCoder:
             "id": f"{ctx.doc_id}:{trigger.idx}",
             "type": coding.type,
             "mode": coding.mode,
-            "context": list(dict.fromkeys([*coding.context, *ctx.sentence_contexts])),
+            "context": list(dict.fromkeys([*coding.context, *contexts])),
             "aux": aux,
             "cameo": match.code,
             "quad": self.ontology.quad(coding.type),

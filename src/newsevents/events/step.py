@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -10,7 +11,7 @@ from newsevents.events.coder import DocumentContext, EventCoder, SentenceResult
 from newsevents.events.lexicon import load_lexicon
 from newsevents.events.ontology import load_ontology
 from newsevents.step import DocumentStep, Work
-from newsevents.time import event_date, tag_times
+from newsevents.time import Timex, event_date, tag_times
 
 
 @lru_cache(maxsize=1)
@@ -19,13 +20,18 @@ def default_coder() -> EventCoder:
     return EventCoder(load_lexicon(), load_ontology(), default_resolver(), event_date)
 
 
+@lru_cache(maxsize=1)
 def provenance() -> dict[str, str]:
-    """Versions of the data an event was coded with."""
+    """Versions of the data an event was coded with (the same for every event of a run)."""
     coder = default_coder()
+
+    def joined(versions: dict[str, str]) -> str:
+        return ",".join(f"{k}={v}" for k, v in sorted(versions.items()))
+
     return {
         "lexicon": coder.lexicon.version,
-        "ontology": ",".join(f"{k}={v}" for k, v in sorted(coder.ontology.versions.items())),
-        "actors": getattr(coder.resolver, "version", "unknown"),
+        "ontology": joined(coder.ontology.versions),
+        "actors": joined(coder.resolver.kb.versions),
     }
 
 
@@ -41,14 +47,13 @@ class CodeEvents(DocumentStep):
     name = "events"
 
     def process(self, work: Work) -> None:
-        analysis, doc = work.analysis, work.doc
+        analysis = work.analysis
         assert analysis is not None
-        coder = default_coder()
-        ctx = DocumentContext(
-            analysis.id, analysis.published, analysis.text, times_by_token(doc, analysis.times)
-        )
         versions = provenance()
-        for result in code_document(coder, doc, ctx, analysis.sentences):
+        results, ctx = code_document(
+            work.doc, analysis.id, analysis.published, analysis.times, analysis.sentences
+        )
+        for result in results:
             for event in result.events:
                 event["provenance"] = versions
                 analysis.events.append(event)
@@ -58,29 +63,30 @@ class CodeEvents(DocumentStep):
 
 
 def code_document(
-    coder: EventCoder, doc: Any, ctx: DocumentContext, sentences: list[Any]
-) -> list[SentenceResult]:
-    """Code every sentence; `sentences` are the Analysis spans, for the sentence index."""
+    doc: Any,
+    doc_id: str,
+    published: str | None,
+    times: list[dict[str, Any]],
+    sentences: list[Any],
+) -> tuple[list[SentenceResult], DocumentContext]:
+    """Code every sentence of a parsed document with the default coder.
+
+    `times` are the document's time expressions, `sentences` its Analysis spans (for the
+    sentence index of each event). The returned context holds every resolved mention.
+    """
+    ctx = DocumentContext(doc_id, published, doc.text, times_by_token(doc, times))
     starts = [s.start for s in sentences]
+    coder = default_coder()
     results = []
     for sent in doc.sents:
-        index = _sentence_index(starts, sent.start_char)
+        # a spaCy sentence may start on the whitespace just before our trimmed span
+        index = max(bisect_right(starts, sent.start_char + 2) - 1, 0)
         results.append(coder.code_sentence(sent, index, ctx))
-    return results
-
-
-def _sentence_index(starts: list[int], offset: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset + 2:  # a spaCy sentence may start on the whitespace before ours
-            index = i
-    return index
+    return results, ctx
 
 
 def times_by_token(doc: Any, times: list[dict[str, Any]]) -> dict[int, Any]:
     """Token index of the syntactic head of each time expression -> the expression."""
-    from newsevents.time import Timex
-
     found: dict[int, Any] = {}
     for t in times:
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")

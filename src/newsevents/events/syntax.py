@@ -150,12 +150,3 @@ def governors(token: Token) -> Iterator[Token]:
             return
         current = current.head
         yield current
-
-
-def clause_verbs(token: Token) -> Iterator[Token]:
-    """The verbs `token` belongs to: its own clause, then the clauses it is embedded in."""
-    if token.pos_ in {"VERB", "AUX"}:
-        yield token
-    for head in governors(token):
-        if head.pos_ in {"VERB", "AUX"}:
-            yield head
