@@ -163,7 +163,10 @@ def _token_spans(
     """Token spans of the main event's actors (or recipients): the gold marks one event."""
     spans = set()
     event = main_event(analysis.events)
-    for actor in event[slot] if event else []:
+    phrases = event["arguments"][slot] if event else []
+    if event and event["reciprocal"]:  # both parties are source and target ("R" in the gold)
+        phrases = event["arguments"]["actor"] + event["arguments"]["recipient"]
+    for actor in phrases:
         inside = [
             i for i, (s, e) in enumerate(offsets) if s >= actor["start"] and e <= actor["end"]
         ]

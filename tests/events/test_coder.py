@@ -147,3 +147,66 @@ def test_coder_relative_clause_keeps_its_own_polarity(code: Any) -> None:
     events = code("Turkey, which backs the government in Libya, denied sending fighters to Libya.")
     backs = [e for e in events if e["trigger"]["text"] == "backs"]
     assert backs and "negated" not in backs[0]["aux"]
+
+
+def test_coder_recipient_falls_back_to_the_first_actor_in_the_trigger_phrase(code: Any) -> None:
+    event = _one(code("The Andean forum agreed to open a trade office in Peru next year."), "AGREE")
+    assert _countries(event["recipient"]) == {"PER"}
+
+
+def test_coder_arguments_are_whole_phrases_without_clauses(code: Any) -> None:
+    text = "Iraqi troops attacked the last army base in Syria, which had held out for weeks."
+    event = _one(code(text), "ASSAULT")
+    (recipient,) = event["arguments"]["recipient"]
+    assert recipient["text"] == "the last army base in Syria"
+    assert text[recipient["start"] : recipient["end"]] == recipient["text"]
+    assert [a["text"] for a in event["arguments"]["actor"]] == ["Iraqi troops"]
+
+
+def test_coder_argument_of_a_noun_owned_by_an_actor_is_the_noun_phrase(code: Any) -> None:
+    event = _one(code("Hungary rejected the request of the Serbian government."), "REJECT")
+    assert _countries(event["recipient"]) == {"SRB"}
+    texts = [a["text"] for a in event["arguments"]["recipient"]]
+    assert texts == ["the request of the Serbian government"]
+
+
+def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:
+    met = _one(code("The Chilean president met the Peruvian president in Lima."), "CONSULT")
+    visit = _one(code("The Chilean president visited Peru on Monday."), "CONSULT")
+    assert met["reciprocal"] is True and visit["reciprocal"] is False
+
+
+def test_coder_promised_act_takes_the_cameo_code_of_the_promise(code: Any) -> None:
+    event = _one(code("Syria is willing to withdraw its troops from Lebanon."), "RETREAT")
+    assert "future" in event["aux"] and _countries(event["actor"]) == {"SYR"}
+    assert event["cameo"].startswith("035")  # express intent to yield / de-escalate
+    done = _one(code("Syria withdrew its troops from Lebanon."), "RETREAT")
+    assert done["cameo"].startswith("08") and "future" not in done["aux"]
+
+
+def test_coder_announced_attack_takes_a_threat_code(code: Any) -> None:
+    event = _one(code("Turkey said it will attack Kurdish militants in Syria."), "ASSAULT")
+    assert event["cameo"].startswith("13")
+
+
+def test_coder_halting_a_cooperative_act(code: Any) -> None:
+    events = code("Norway ended its mediation efforts between Colombia and the rebels.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+    event = _one(events, "SANCTION")
+    assert event["cameo"] == "165" and "halted by:end" in event["rule"]
+
+
+def test_coder_declining_to_comment_is_no_rejection(code: Any) -> None:
+    assert not code("The French foreign ministry declined to comment on the report.")
+
+
+def test_coder_claim_of_an_act_codes_the_act_not_an_accusation(code: Any) -> None:
+    events = code("The rebels claimed that they had attacked a Nigerian army base.")
+    assert not [e for e in events if e["type"] == "ACCUSE"]
+    assert _one(events, "ASSAULT")["trigger"]["text"] == "attacked"
+
+
+def test_coder_announced_event_noun_is_the_event(code: Any) -> None:
+    events = code("Denmark announced a suspension of aid to Egypt.")
+    assert [e["trigger"]["text"] for e in events] == ["suspension"]
+    assert _countries(events[0]["actor"]) == {"DNK"}

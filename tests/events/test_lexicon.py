@@ -125,6 +125,7 @@ def _tables() -> dict[str, dict[str, Any]]:
         "modifiers.json": {
             **meta,
             **{k: ["x"] for k in (*CUES, "historical", "control", "obligation")},
+            **{k: ["x"] for k in ("reciprocal", "halt")},
         },
         "verbs_team.json": {
             **meta,

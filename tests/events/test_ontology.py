@@ -13,7 +13,7 @@ import pytest
 
 from newsevents.events.ontology import PLOVER_TYPES, PloverCoding, load_ontology
 
-FILES = ("plover.json", "cameo.json", "cameo_to_plover.json")
+FILES = ("plover.json", "cameo.json", "cameo_to_plover.json", "cameo_families.json")
 
 
 def _copy_tables(tmp_path: Path) -> Path:

@@ -156,6 +156,15 @@ class EventCoder:
                     return found
         return ctx.focus_person
 
+    def _first_actor_after(
+        self, trigger: Token, actors: list[Any], ctx: DocumentContext
+    ) -> tuple[list[Any], list[Token]]:
+        for head in syntax.heads_after(trigger):
+            found, used = self.actors_of([head], ctx, trigger)
+            if any(f not in actors for f in found):
+                return found, used
+        return [], []
+
     def note_people(self, sent: Any, ctx: DocumentContext) -> None:
         """Keep the last named person in focus for later pronouns."""
         for root in _person_roots(sent.doc, ctx):
@@ -222,15 +231,20 @@ class EventCoder:
         for prep, obj in syntax.prepositional_objects(verb):
             preps.setdefault(prep, []).extend(_terms(obj))
         objects = syntax.objects(verb)
-        match = self.lexicon.verb(lemma, prt, [t for o in objects for t in _terms(o)], preps)
+        if lemma in self.cues.speech and self._names_event(objects):
+            return None  # "announced a suspension of aid": the noun is the event
+        terms = [t for o in objects for t in _terms(o)]
+        # an infinitive complement completes the predicate as an object does:
+        # "declined to comment" is the pattern "decline comment", not a rejection
+        terms += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]
+        match = self.lexicon.verb(lemma, prt, terms, preps)
         if match is None:
             return None  # not an event verb: not worth a trace line
-        if (
-            lemma in self.cues.speech
-            and match.rule == f"verb:{lemma}"
-            and (self.ontology.cameo(match.code).quad in (2, 4))
-        ):
+        bare = match.rule == f"verb:{lemma}"
+        if bare and lemma in self.cues.speech and self.ontology.cameo(match.code).quad in (2, 4):
             return None  # "Ushakov added": a verb of saying used bare is speech, not action
+        if bare and lemma in self.cues.reported and _reports_clause(verb):
+            return None  # "claimed that they had attacked": the clause is the event
         passive = syntax.passive_subject(verb)
         if passive is not None:
             actor_heads = [a for a in [syntax.agent(verb)] if a is not None]
@@ -244,6 +258,23 @@ class EventCoder:
         return Candidate(
             verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
         )
+
+    def _halting_verb(self, noun: Token) -> str | None:
+        """The verb of stopping whose object `noun` (or the compound it is part of) is."""
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+            return None
+        lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
+        for phrase in (f"{lemma} {prt}" if prt else None, lemma):
+            if phrase in self.cues.halt:
+                return phrase
+        return None
+
+    def _names_event(self, objects: list[Token]) -> bool:
+        heads = [o.head if o.dep_ == "compound" else o for o in objects]
+        return any(self.lexicon.noun(o.lemma_.lower()) is not None for o in objects + heads)
 
     def _demand(self, verb: Token) -> Candidate | None:
         """ "Britain said Libya must hand over the suspects": a demand by the speaker."""
@@ -288,11 +319,15 @@ class EventCoder:
         if not own_actor:
             actor_heads = _actor_from_governing_verb(noun)
         match = Match(entry.code, f"noun:{noun.lemma_.lower()}")
+        stopper = self._halting_verb(noun)
+        halted = self.ontology.halted(entry.code) if stopper else None
+        if halted is not None:  # "ended mediation efforts": halting the mediation
+            match = Match(halted, f"noun:{noun.lemma_.lower()}+halted by:{stopper}")
         return Candidate(
             noun,
             "noun",
             match,
-            self.ontology.to_plover(entry.code),
+            self.ontology.to_plover(match.code),
             actor_heads,
             recipient_heads,
             entry.ambiguous,
@@ -336,10 +371,18 @@ class EventCoder:
             )
             return
         actors, actor_tokens = self.actors_of(cand.actor_heads, ctx, trigger)
-        recipients, _ = self.actors_of(cand.recipient_heads, ctx, trigger)
+        recipients, recipient_tokens = self.actors_of(cand.recipient_heads, ctx, trigger)
         if not recipients and coding.type in INTENT_TYPES:
-            recipients, _ = self.actors_of(_content_recipients(trigger), ctx, trigger)
-        recipients = [r for r in recipients if r not in actors]
+            recipients, recipient_tokens = self.actors_of(
+                _content_recipients(trigger), ctx, trigger
+            )
+        if not [r for r in recipients if r not in actors]:
+            # PETRARCH's convention: the target is the first actor in the trigger's own phrase
+            # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland")
+            recipients, recipient_tokens = self._first_actor_after(trigger, actors, ctx)
+        pairs = zip(recipients, recipient_tokens, strict=True)
+        kept = [(r, t) for r, t in pairs if r not in actors]
+        recipients, recipient_tokens = [r for r, _ in kept], [t for _, t in kept]
         if not actors and not recipients:
             out.traces.append(
                 _trace(trigger, kind, f"skipped: {coding.type} without any resolved actor")
@@ -353,13 +396,18 @@ class EventCoder:
         aux = aux_modes(trigger, actor_tokens, self.cues, inherit=not cand.own_actor)
         if is_historical(date, precision, ctx.published):
             aux.append("historical")
+        # CAMEO codes what the sentence reports: a promised act is a promise (03x), an
+        # announced attack a threat (13x); the PLOVER type keeps the act, with `future`
+        cameo = match.code
+        if "future" in aux and "negated" not in aux:
+            cameo = self.ontology.announced(cameo)
         event = {
             "id": f"{ctx.doc_id}:{trigger.idx}",
             "type": coding.type,
             "mode": coding.mode,
             "context": list(dict.fromkeys([*coding.context, *contexts])),
             "aux": aux,
-            "cameo": match.code,
+            "cameo": cameo,
             "quad": self.ontology.quad(coding.type),
             "intensity": self.ontology.intensity(coding.type, coding.mode),
             "actor": actors,
@@ -367,6 +415,11 @@ class EventCoder:
             "date": date,
             "date_precision": precision,
             "location": None,
+            "reciprocal": match.code in self.cues.reciprocal,
+            "arguments": {
+                "actor": syntax.argument_phrases(actor_tokens, trigger, ctx.text),
+                "recipient": syntax.argument_phrases(recipient_tokens, trigger, ctx.text),
+            },
             "sentence": index,
             "trigger": {
                 "text": trigger.text,
@@ -391,6 +444,10 @@ def _terms(token: Token) -> list[str]:
             terms.append(f"{token.lemma_.lower()} of {obj.lemma_.lower()}")
             terms.append(obj.lemma_.lower())  # "the release of prisoners" names prisoners
     return terms
+
+
+def _reports_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children)
 
 
 def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:

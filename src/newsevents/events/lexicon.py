@@ -32,7 +32,8 @@ from newsevents.events.ontology import load_ontology
 _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
-    "reported", "speech", "historical", "control", "obligation",
+    "reported", "speech", "historical", "control", "obligation", "reciprocal",
+    "halt",
 )  # fmt: skip
 
 
@@ -63,6 +64,8 @@ class Modifiers:
     historical: frozenset[str]
     control: frozenset[str]
     obligation: frozenset[str]
+    reciprocal: frozenset[str]  # CAMEO codes, not lemmas
+    halt: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from newsevents.events.syntax import (
 HISTORICAL_AFTER = timedelta(days=45)
 # links through which a governing verb's modality reaches the trigger
 # not relcl: a relative clause does not take the main verb's tense or negation
-_MODAL_LINKS = {"xcomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
+_MODAL_LINKS = {"xcomp", "acomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
 _REPORT_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pobj", "prep", "dobj"}
 
 

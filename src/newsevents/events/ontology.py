@@ -1,9 +1,10 @@
 """The event ontology: PLOVER 2.0 types, modes, contexts and scores, CAMEO codes, and the crosswalk.
 
 The tables live in `data/ontology/` and are built by `scripts/build_ontology.py`:
-`plover.json` (CC BY-SA 4.0), `cameo.json` and `cameo_to_plover.json` (CC BY-SA 4.0). They are
-checked when loaded, so that a broken table fails at start-up with a clear `ValueError` instead
-of producing wrong events later.
+`plover.json` (CC BY-SA 4.0), `cameo.json` and `cameo_to_plover.json` (CC BY-SA 4.0); the
+team's `cameo_families.json` (MIT) names the CAMEO code of promising, threatening or halting
+an act. They are checked when loaded, so that a broken table fails at start-up with a clear
+`ValueError` instead of producing wrong events later.
 
 >>> onto = load_ontology()
 >>> onto.to_plover("0311")
@@ -29,7 +30,7 @@ PLOVER_TYPES = frozenset([
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ])  # fmt: skip
-_FILES = ("plover.json", "cameo.json", "cameo_to_plover.json")
+_FILES = ("plover.json", "cameo.json", "cameo_to_plover.json", "cameo_families.json")
 _CODE = re.compile(r"\d{2,4}")
 
 
@@ -53,7 +54,8 @@ class Ontology:
     """Read-only lookups over the validated tables (build it with `load_ontology`)."""
 
     __slots__ = (
-        "_cameo", "_crosswalk", "_intensity", "_modes", "_quads", "contexts", "types", "versions",
+        "_cameo", "_crosswalk", "_intensity", "_intent", "_modes", "_quads", "contexts", "types",
+        "versions",
     )  # fmt: skip
 
     def __init__(
@@ -65,6 +67,7 @@ class Ontology:
         intensity: dict[tuple[str, str], float],
         cameo: dict[str, CameoCode],
         crosswalk: dict[str, PloverCoding | None],
+        intent: dict[str, dict[str, str]],
         versions: dict[str, str],
     ) -> None:
         self.types = types
@@ -75,6 +78,7 @@ class Ontology:
         self._intensity = intensity
         self._cameo = cameo
         self._crosswalk = crosswalk
+        self._intent = intent
 
     def modes(self, type: str) -> tuple[str, ...]:
         return self._modes[type]
@@ -93,6 +97,32 @@ class Ontology:
             if code[:end] in self._crosswalk:
                 return self._crosswalk[code[:end]]
         raise KeyError(code)  # unreachable: the loader checks that every root has an entry
+
+    def announced(self, code: str) -> str:
+        """The CAMEO code of announcing or promising the act `code` (its most specific entry
+        in cameo_intent.json); the code itself for acts that are statements already.
+
+        >>> onto = load_ontology()
+        >>> onto.announced("0874"), onto.announced("190"), onto.announced("112")
+        ('0356', '1384', '112')
+        """
+        return self._derived("announced", code) or code
+
+    def halted(self, code: str) -> str | None:
+        """The CAMEO code of halting the act `code` ("ended mediation efforts": 045 -> 165),
+        or None when CAMEO has none.
+
+        >>> load_ontology().halted("045"), load_ontology().halted("190")
+        ('165', None)
+        """
+        return self._derived("halted", code)
+
+    def _derived(self, family: str, code: str) -> str | None:
+        table = self._intent[family]
+        for end in range(len(code), 1, -1):
+            if code[:end] in table:
+                return table[code[:end]]
+        return None
 
     def intensity(self, type: str, mode: str = "") -> float:
         """PLOVER score of a type and mode; a mode without its own score has the type's."""
@@ -206,5 +236,24 @@ def load_ontology(directory: Path | None = None) -> Ontology:
     types, contexts, modes, quads, intensity = _plover(raw["plover.json"])
     cameo = _cameo(raw["cameo.json"])
     crosswalk = _crosswalk(raw["cameo_to_plover.json"], cameo, modes, frozenset(contexts))
+    families = raw["cameo_families.json"]
+    intent = {
+        family: _family(families, family, cameo, prefixes)
+        for family, prefixes in (("announced", ("03", "13")), ("halted", ("08", "16")))
+    }
     versions = {name: data["version"] for name, data in raw.items()}
-    return Ontology(types, contexts, modes, quads, intensity, cameo, crosswalk, versions)
+    return Ontology(types, contexts, modes, quads, intensity, cameo, crosswalk, intent, versions)
+
+
+def _family(
+    data: dict[str, Any], family: str, cameo: Mapping[str, CameoCode], roots: tuple[str, ...]
+) -> dict[str, str]:
+    table = {}
+    for code, derived in _table(data, family, "cameo_families.json").items():
+        where = f"cameo_families.json: {family}.{code}"
+        if code not in cameo or derived not in cameo:
+            raise ValueError(f"{where} -> {derived!r}: both must be CAMEO codes")
+        if derived[:2] not in roots:
+            raise ValueError(f"{where}: must map into the CAMEO roots {roots}, not {derived!r}")
+        table[code] = derived
+    return table

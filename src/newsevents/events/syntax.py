@@ -18,7 +18,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _PHRASE_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
 _PHRASE_RIGHT = {"compound", "flat"}
 # clause links through which a verb inherits its subject from the verb above it
-_CONTROL_LINKS = {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp"}
+_CONTROL_LINKS = {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp"}
 
 
 def phrase_tokens(token: Token) -> tuple[Token, Token]:
@@ -133,6 +133,103 @@ def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
                     yield child.lower_, obj
+
+
+# links that leave a trigger's own phrase: its subject, other clauses, punctuation
+_PHRASE_EXITS = {
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "relcl", "ccomp", "parataxis",
+    "mark", "punct", "cc", "appos", "npadvmod", "advmod",
+}
+_NP_INNER = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat"}
+
+
+def heads_after(trigger: Token) -> list[Token]:
+    """Noun-phrase heads inside `trigger`'s own phrase that follow it, in text order.
+
+    The walk does not leave the phrase: no subject, no other clause (a coordinated verb,
+    a relative or adverbial clause, reported speech) and nothing inside another noun phrase's
+    modifiers.
+    """
+    found: list[Token] = []
+    stack = [c for c in trigger.rights if not _leaves(c, trigger)]
+    while stack:
+        token = stack.pop()
+        if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in _NP_INNER:
+            found.append(token)
+        stack += [c for c in token.children if not _leaves(c, trigger)]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _leaves(token: Token, trigger: Token) -> bool:
+    if token.dep_ in _PHRASE_EXITS:
+        return True
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
+
+
+def argument_phrases(heads: list[Token], trigger: Token, text: str) -> list[dict[str, Any]]:
+    """The whole phrases that fill an event slot, as annotators of event arguments mark them.
+
+    An actor found inside a larger noun phrase that is the trigger's argument stands for that
+    phrase ("rejected [the call of the European Parliament]"). A phrase keeps its modifiers,
+    complements, appositions and coordinated nouns ("the last ISIS bastion in the country")
+    but not the clauses attached to it ("the decision to recognise ...", "a man who ...").
+    A phrase inside another one is not repeated.
+    """
+    spans = []
+    for head in dict.fromkeys(_argument_head(h, trigger) for h in heads):
+        tokens = sorted(_phrase_subtree(head), key=lambda t: t.i)
+        while len(tokens) > 1 and _loose_end(tokens):
+            tokens.pop()
+        spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    kept = [
+        (s, e) for s, e in spans if not any(o != (s, e) and o[0] <= s and e <= o[1] for o in spans)
+    ]
+    return [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(set(kept))]
+
+
+# links inside a noun phrase through which an actor stands for the larger phrase
+_NP_LINKS = {"pobj", "prep", "poss", "compound", "appos", "conj", "nmod", "case"}
+# "the call of the European Parliament", "a request from the Times": the owner of the noun;
+# whereas "an assault on X", "a protest against X" name the noun's target, the argument itself
+_OWNER_PREPS = {"of", "from", "by"}
+
+
+def _argument_head(token: Token, trigger: Token) -> Token:
+    current = token
+    while current.dep_ in _NP_LINKS and current.head.i not in (current.i, trigger.i):
+        parent = current.head
+        if parent.pos_ in {"VERB", "AUX"}:
+            break
+        if parent.dep_ == "prep" and (
+            parent.head.pos_ not in {"NOUN", "PROPN", "PRON"}
+            or parent.head.i == trigger.i
+            or parent.lower_ not in _OWNER_PREPS
+        ):
+            break  # "talks with [X]", "an assault on [X]": the object is the argument
+        current = parent
+    return current
+
+
+def _loose_end(tokens: list[Token]) -> bool:
+    last = tokens[-1]
+    if last.dep_ == "cc":
+        return True
+    if not last.is_punct:
+        return False
+    # a closing bracket stays when its opening one is inside: "Lesotho Defence Force (LDF)"
+    return not (last.text in ")]" and any(t.text in "([" for t in tokens))
+
+
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def _phrase_subtree(head: Token) -> list[Token]:
+    found, stack = [head], [c for c in head.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack += [c for c in token.children if c.dep_ not in _CLAUSES]
+    return found
 
 
 def particle(verb: Token) -> str | None:
