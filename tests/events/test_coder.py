@@ -210,3 +210,21 @@ def test_coder_announced_event_noun_is_the_event(code: Any) -> None:
     events = code("Denmark announced a suspension of aid to Egypt.")
     assert [e["trigger"]["text"] for e in events] == ["suspension"]
     assert _countries(events[0]["actor"]) == {"DNK"}
+
+
+def test_coder_possessive_pronoun_of_an_event_noun_is_the_verb_subject(code: Any) -> None:
+    event = _one(code("Israel mounted its invasion of Lebanon on Monday."), "ASSAULT")
+    assert _countries(event["actor"]) == {"ISR"} and _countries(event["recipient"]) == {"LBN"}
+
+
+def test_coder_scene_setting_clause_is_less_sure_than_the_main_clause(code: Any) -> None:
+    after = code("Italy suspended flights to Serbia after Serbian troops attacked Croatia.")
+    also = code("Italy suspended flights to Serbia and Serbian troops attacked Croatia.")
+    assert _one(after, "ASSAULT")["confidence"] < _one(also, "ASSAULT")["confidence"]
+    main = max(after, key=lambda e: e["confidence"])
+    assert main["trigger"]["text"] == "suspended"
+
+
+def test_coder_noun_named_by_the_verb_pattern_is_not_its_own_event(code: Any) -> None:
+    events = code("The Peruvian government rejected accusations that it had jailed journalists.")
+    assert not [e for e in events if e["type"] == "ACCUSE"]

@@ -315,6 +315,9 @@ class EventCoder:
             # "a swing through Israel, the West Bank and Saudi Arabia": the small model
             # often hangs the later conjuncts on the event noun instead of the first one
             recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
+        if actor_heads and all(h.pos_ == "PRON" for h in actor_heads):
+            # "Israel mounted its invasion": the possessive pronoun is the verb's subject
+            actor_heads = _actor_from_governing_verb(noun) or actor_heads
         own_actor = bool(actor_heads)
         if not own_actor:
             actor_heads = _actor_from_governing_verb(noun)
@@ -357,6 +360,12 @@ class EventCoder:
                     "skipped: what the governing verb rejects "
                     "or cuts off ('boycott the summit') is no event of its own",
                 )
+            )
+            return
+        if kind == "noun" and _named_by_verb_pattern(trigger, candidates):
+            verb = candidates[trigger.head.i]
+            out.traces.append(
+                _trace(trigger, kind, f"skipped: part of the predicate '{verb.match.rule}'")
             )
             return
         intent = _intent_above(trigger, candidates)
@@ -426,7 +435,9 @@ class EventCoder:
                 "start": trigger.idx,
                 "end": trigger.idx + len(trigger.text),
             },
-            "confidence": _confidence(trigger, kind, actors, recipients, timex, aux),
+            "confidence": _confidence(
+                trigger, kind, actors, recipients, timex, aux, self.cues.background
+            ),
             "rule": match.rule,
         }
         out.events.append(event)
@@ -467,6 +478,17 @@ def _refused_by_head(noun: Token, candidates: dict[int, Candidate]) -> bool:
     verb = candidates.get(noun.head.i)
     coding = verb.coding if verb is not None else None
     return noun.dep_ == "dobj" and coding is not None and coding.type in {"REJECT", "SANCTION"}
+
+
+def _named_by_verb_pattern(noun: Token, candidates: dict[int, Candidate]) -> bool:
+    """Whether the governing verb's lexicon pattern names this noun as its object, so that
+    the two form one predicate: "denied the charges" (a denial, CAMEO 016, not a charge),
+    "launched an attack"."""
+    verb = candidates.get(noun.head.i)
+    if verb is None or verb.kind != "verb" or noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    parts = verb.match.rule.split(":")
+    return len(parts) >= 3 and noun.lemma_.lower() in parts[-1].split()
 
 
 def _remember(ctx: DocumentContext, person: dict[str, Any]) -> None:
@@ -572,12 +594,20 @@ def _attaches_to(token: Token, trigger: Token) -> bool:
 
 
 def _confidence(
-    trigger: Token, kind: str, actors: list[Any], recipients: list[Any], timex: Any, aux: list[str]
+    trigger: Token,
+    kind: str,
+    actors: list[Any],
+    recipients: list[Any],
+    timex: Any,
+    aux: list[str],
+    background: frozenset[str],
 ) -> float:
     """A transparent score: both slots filled, a verbal trigger and a date make an event
     surer; each clause it is embedded in (relative, complement, adverbial) makes it less
-    sure, since the sentence asserts its main clause and only mentions the others; so does
-    a negation or a condition, since the event then did not (or not yet) happen."""
+    sure, since the sentence asserts its main clause and only mentions the others, and a
+    clause that sets the scene ("after a jet shot down ...") or a participle that adds a
+    consequence (", killing one") even less; so does a negation or a condition, since the
+    event then did not (or not yet) happen."""
     score = 0.4 + (0.2 if actors else 0) + (0.2 if recipients else 0)
     score -= 0.2 if "negated" in aux else 0
     score -= 0.1 if "hypothetical" in aux else 0
@@ -585,7 +615,19 @@ def _confidence(
     score += 0.1 if timex is not None else 0
     depth = sum(1 for head in syntax.governors(trigger) if head.pos_ in {"VERB", "AUX"})
     score -= 0.05 * min(depth, 4)
+    clauses = [trigger, *syntax.governors(trigger)]
+    if any(_opens_with(c, background) for c in clauses):
+        score -= 0.15
+    elif any(syntax.is_participle_adjunct(c) and c.tag_ == "VBG" for c in clauses):
+        score -= 0.1
     return round(max(score, 0.05), 2)
+
+
+def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
+    """Whether `clause` is an adverbial clause or phrase introduced by one of `subordinators`."""
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in subordinators for c in clause.children)
+    return clause.dep_ == "pobj" and clause.head.lower_ in subordinators
 
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:

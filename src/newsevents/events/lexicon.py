@@ -33,7 +33,7 @@ _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
-    "halt",
+    "halt", "background",
 )  # fmt: skip
 
 
@@ -66,6 +66,7 @@ class Modifiers:
     obligation: frozenset[str]
     reciprocal: frozenset[str]  # CAMEO codes, not lemmas
     halt: frozenset[str]
+    background: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
