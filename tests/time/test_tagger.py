@@ -11,7 +11,7 @@ import pytest
 from newsevents.nlp.model import load_model
 from newsevents.nlp.parse import make_doc
 from newsevents.time import Timex, event_date, tag_times
-from newsevents.time.normalise import LexiconError, load_lexicon, validate_lexicon
+from newsevents.time.lexicon import LexiconError, load_lexicon, validate_lexicon
 
 ANCHOR = "2022-07-20"  # a Wednesday
 
@@ -45,6 +45,31 @@ def test_tagger_weekday_in_the_future_tense_is_the_next_one(nlp: Any) -> None:
     assert _values(nlp, "The council is going to vote on the plan on Tuesday.") == {
         "Tuesday": ("DATE", "2022-07-26")
     }
+
+
+def test_tagger_participle_takes_the_tense_of_its_clause(nlp: Any) -> None:
+    # the present perfect makes "March" the past one, not the nearer coming one
+    text = "The stock has fluctuated, rising to a high in June from a low in March."
+    assert _values(nlp, text, "2022-10-27") == {
+        "June": ("DATE", "2022-06"),
+        "March": ("DATE", "2022-03"),
+    }
+
+
+def test_tagger_date_modifying_a_noun_is_left_to_the_calendar(nlp: Any) -> None:
+    # "to try" would make a date of the clause future; the agreement is dated by the calendar
+    text = "The bank is continuing to try to sell itself under a June agreement."
+    assert _values(nlp, text, "2022-10-27") == {"June": ("DATE", "2022-06")}
+
+
+def test_tagger_plan_in_the_past_is_not_future(nlp: Any) -> None:
+    text = "A memorial service planned for Saturday was cancelled."
+    assert _values(nlp, text, "2022-07-24") == {"Saturday": ("DATE", "2022-07-23")}
+    text = "The offer had been due to expire on Friday."
+    assert _values(nlp, text, "2022-07-25") == {"Friday": ("DATE", "2022-07-22")}
+    # a plan in the present is still future
+    text = "The summit is scheduled for Saturday."
+    assert _values(nlp, text) == {"Saturday": ("DATE", "2022-07-23")}
 
 
 def test_tagger_weekday_of_the_anchor_is_the_anchor_day(nlp: Any) -> None:

@@ -5,7 +5,7 @@ spaCy document; `event_date(timex, "2022-07-19")` gives an event's calendar date
 such as `('2022-07-15', 'day')`.
 """
 
-from newsevents.time.normalise import Timex, event_date
+from newsevents.time.dates import Timex, event_date
 from newsevents.time.tagger import tag_times
 
 __all__ = ["Timex", "event_date", "tag_times"]

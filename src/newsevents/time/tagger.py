@@ -1,6 +1,6 @@
 """Tag the temporal expressions of a parsed document with TIMEX3 types and values.
 
-The grammar of `normalise.py` proposes the expressions. The parse then does three jobs:
+The grammar of `grammar.py` proposes the expressions. The parse then does three jobs:
 
 - it vets the ambiguous ones: a month or weekday word must be a capitalised name that is not
   a verb, a modal or part of a person's or an organisation's name ("May", "March", "Friday");
@@ -9,7 +9,10 @@ The grammar of `normalise.py` proposes the expressions. The parse then does thre
 - it gives the tense that decides the direction of an expression without a year or week:
   the verb the expression attaches to (climbing the dependency tree) with its auxiliaries.
   "said Tuesday" is the previous Tuesday, "will meet Tuesday" the next one, and the present
-  tense the nearest one. An anchor's own weekday counts as both the previous and the next;
+  tense the nearest one. An anchor's own weekday counts as both the previous and the next.
+  A perfect counts as past, a participle without auxiliaries takes the tense of its clause,
+  a plan made in the past ("planned for Saturday") is not a future, and a date that modifies
+  a noun ("a June agreement") is left to the calendar;
 - it numbers the sentences, so that anaphoric expressions ("the quarter", "a day earlier")
   only look back a few sentences for the time they refer to.
 
@@ -22,17 +25,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from newsevents.time.normalise import (
-    FUTURE,
-    PAST,
-    PRESENT,
-    Context,
-    Found,
-    Timex,
-    grammar,
-    load_lexicon,
-    parse_anchor,
-)
+from newsevents.time.context import Context
+from newsevents.time.dates import FUTURE, PAST, PRESENT, Timex, parse_anchor
+from newsevents.time.grammar import Found, grammar
+from newsevents.time.lexicon import load_lexicon
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "GPE"})
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
@@ -40,6 +36,9 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})
 FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend"})
+# a participle without auxiliaries in these relations takes the tense of the clause above it
+PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "pcomp"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 
 
 def tag_times(doc: Any, anchor: str | None) -> list[Timex]:
@@ -163,7 +162,11 @@ def _confirmed(found: Found, doc: Any, before: Any, lex: Any) -> bool:
 
 def _governing_verb(span: Any) -> Any:
     """The verb the expression attaches to: climb the dependency tree from its root."""
-    token = span.root
+    return _clause_verb(span.root)
+
+
+def _clause_verb(token: Any) -> Any:
+    """The first verb at or above `token` that is not an auxiliary, or None."""
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token
@@ -174,7 +177,15 @@ def _governing_verb(span: Any) -> Any:
 
 
 def _tense(span: Any) -> str | None:
-    """PAST, FUTURE, PRESENT or None for the verb governing `span`."""
+    """PAST, FUTURE, PRESENT or None for the verb governing `span`.
+
+    A date that modifies a noun ("a June agreement", "Thursday's close") dates that thing,
+    not the clause: its direction is left to the calendar (None).
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+        return None
     verb = _governing_verb(span)
     if verb is None:
         return None
@@ -184,25 +195,41 @@ def _tense(span: Any) -> str | None:
 def _verb_tense(verb: Any, depth: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX or verb.lemma_ in FUTURE_VERBS:
-        return FUTURE
-    if verb.tag_ == "MD" and verb.lower_ in FUTURE_AUX:
+    if words & FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in FUTURE_AUX):
         return FUTURE
     head = verb.head
-    if "to" in words and head is not verb and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
-        # an infinitive: "is going to sign", "plans to sign", "agreed to sign"
+    above = head is not verb and depth < 3
+    if above and "to" in words and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # an infinitive: "is going to sign", "plans to sign", "agreed to sign", "is due to
+        # expire" (an adjective takes the tense of its copula: "had been due to expire")
         if head.lemma_ == "go" and head.tag_ == "VBG":
             return FUTURE
-        if head.lemma_ in FUTURE_VERBS:
-            return FUTURE
-        governing = _verb_tense(head, depth + 1) if head.pos_ != "ADJ" else PRESENT
+        governor = _clause_verb(head.head) if head.pos_ == "ADJ" else head
+        governing = _verb_tense(governor, depth + 1) if governor is not None else PRESENT
         return FUTURE if governing in (PRESENT, FUTURE) else None
+    bare_participle = not auxes and verb.tag_ in ("VBG", "VBN")
+    clause = _clause_verb(head) if above and bare_participle else None
+    if clause is not None and verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS:
+        # a participle shares the time of the clause it hangs on: "rising ... in March"
+        return _verb_tense(clause, depth + 1)
+    own = _own_tense(verb, auxes)
+    if verb.lemma_ in FUTURE_VERBS:
+        # "is scheduled for Friday", "plans"; but a plan made in the past may have been
+        # carried out already ("planned to pay on Friday"): then the calendar decides
+        if clause is not None and verb.tag_ == "VBN":
+            own = _verb_tense(clause, depth + 1)  # "a visit planned for Saturday was cancelled"
+        return FUTURE if own != PAST else None
+    return own
+
+
+def _own_tense(verb: Any, auxes: list[Any]) -> str | None:
+    """The tense of a verb from its own tag and auxiliaries; a perfect counts as past."""
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
+    if any(a.lemma_ == "have" for a in auxes):
+        return PAST  # "has signed", "have been searching since"
     if verb.tag_ == "VBN":
-        if any(a.lemma_ == "have" for a in auxes) or not auxes:
-            return PAST
-        return PRESENT
+        return PRESENT if auxes else PAST
     if verb.tag_ in ("VBZ", "VBP", "VBG") or auxes:
         return PRESENT
     return None
