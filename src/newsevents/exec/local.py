@@ -1,5 +1,8 @@
 """The local executor: the pipeline in this process, or in N worker processes.
 
+`run` streams analyses back (annotate, code); `run_shards` schedules `run_shard` over the
+shards of an ingest, retrying a failed shard before reporting it (see exec/shard.py).
+
 Streaming: sources are cut into batches and at most `2 * workers` batches are in flight,
 so memory stays flat however many documents come in (`Pool.imap` would read the whole
 input ahead). Results come back in input order. Each worker builds the pipeline, and so
@@ -11,11 +14,13 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 
 from newsevents.config import Config
+from newsevents.exec.plan import ShardTask
 from newsevents.pipeline import Pipeline, default_pipeline
 from newsevents.records import Analysis, DocumentError, Source
 
@@ -36,8 +41,28 @@ def _init_worker(factory: PipelineFactory, config: Config) -> None:
 
 
 def _run_in_worker(batch: list[Source]) -> list[Analysis]:
+    return _the_worker_pipeline().run(batch)
+
+
+def _the_worker_pipeline() -> Pipeline:
     assert _worker_pipeline is not None, "worker was not initialised"
-    return _worker_pipeline.run(batch)
+    return _worker_pipeline
+
+
+def _run_shard_in_worker(task: ShardTask) -> dict[str, object]:
+    from newsevents.exec.shard import run_shard  # the store's libraries load only for ingest
+
+    return run_shard(task, _the_worker_pipeline)
+
+
+@dataclass(slots=True)
+class ShardOutcome:
+    """How a shard ended: its completion marker, or the reason of its last failure."""
+
+    task: ShardTask
+    marker: dict[str, object] | None = None
+    error: str | None = None
+    attempts: int = 1
 
 
 class LocalExecutor:
@@ -55,6 +80,83 @@ class LocalExecutor:
                 yield from pipeline.run(batch)
         else:
             yield from self._run_pool(batches)
+
+    def run_shards(self, tasks: Iterable[ShardTask], retries: int = 2) -> Iterator[ShardOutcome]:
+        """Run each shard (in worker processes when workers > 1), yielding outcomes as they end.
+
+        A shard that raises, or whose worker dies, is tried again up to `retries` times and
+        then reported with the reason; the other shards go on.
+        """
+        if self.config.workers == 1:
+            from newsevents.exec.shard import run_shard
+
+            pipeline: list[Pipeline] = []
+
+            def lazy() -> Pipeline:  # the model loads only when a shard has work
+                if not pipeline:
+                    pipeline.append(self.factory(self.config))
+                return pipeline[0]
+
+            for task in tasks:
+                outcome = ShardOutcome(task, attempts=0)
+                while outcome.marker is None and outcome.attempts <= retries:
+                    outcome.attempts += 1
+                    try:
+                        outcome.marker = run_shard(task, lazy)
+                        outcome.error = None
+                    except Exception as exc:  # a shard's failure is reported, not fatal
+                        outcome.error = f"{type(exc).__name__}: {exc}"
+                yield outcome
+        else:
+            yield from self._run_shards_pool(iter(tasks), retries)
+
+    def _run_shards_pool(self, tasks: Iterator[ShardTask], retries: int) -> Iterator[ShardOutcome]:
+        pool = self._new_pool()
+        running: dict[Future[dict[str, object]], ShardOutcome] = {}
+        retry: list[ShardOutcome] = []
+        try:
+            while True:
+                while len(running) < 2 * self.config.workers:
+                    outcome = retry.pop() if retry else None
+                    if outcome is None:
+                        task = next(tasks, None)
+                        if task is None:
+                            break
+                        outcome = ShardOutcome(task, attempts=0)
+                    outcome.attempts += 1
+                    running[pool.submit(_run_shard_in_worker, outcome.task)] = outcome
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    outcome = running.pop(future)
+                    try:
+                        outcome.marker = future.result()
+                        outcome.error = None
+                        yield outcome
+                        continue
+                    except BrokenProcessPool:
+                        broken = True
+                        outcome.error = "the worker process running this shard died"
+                    except Exception as exc:
+                        outcome.error = f"{type(exc).__name__}: {exc}"
+                    if outcome.attempts <= retries:
+                        retry.append(outcome)
+                    else:
+                        yield outcome
+                if broken:  # every shard still on the dead pool runs again on a fresh one
+                    for outcome in running.values():
+                        outcome.error = "a worker process died while this shard ran"
+                        if outcome.attempts <= retries:
+                            retry.append(outcome)
+                        else:
+                            yield outcome
+                    running.clear()
+                    pool.shutdown(cancel_futures=True)
+                    pool = self._new_pool()
+        finally:
+            pool.shutdown(cancel_futures=True)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn: workers start clean instead of inheriting whatever the parent loaded

@@ -1,1 +1,4 @@
 """Exports of coded events to other formats."""
+
+QUERY_FORMATS = ("table", "csv", "jsonl", "parquet")
+EXPORT_FORMATS = ("plover", "gdelt", "icews", "csv", "parquet")

@@ -1,0 +1,176 @@
+"""Shards: the unit of work of an ingest, cut from the inputs and read back.
+
+A shard is a slice of the input (a line range of a JSON Lines file, or a group of files)
+with an id derived from what it holds, so the same input always gives the same shards and
+a finished shard is known on the next run. `run_shard` (exec/shard.py) codes one.
+This module stays light (no store, no model): the CLI and every worker import it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import BinaryIO, cast
+
+from newsevents.config import Config
+from newsevents.ingest import readers
+from newsevents.records import Source
+
+DEFAULT_SHARD_DOCUMENTS = 64
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class InputSlice:
+    """A whole file, or the bytes [start, end) of a JSON Lines file starting at `first_line`."""
+
+    path: str
+    format: str
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ShardSpec:
+    id: str
+    slices: tuple[InputSlice, ...]
+    documents: int  # how many units it holds (for progress and the ETA)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    """Everything a worker needs to run one shard (small and picklable)."""
+
+    spec: ShardSpec
+    store: str
+    config: Config
+    date: str | None = None
+
+
+def _is_jsonl(path: str, fmt: str) -> bool:
+    if fmt != "auto":
+        return fmt == "jsonl"
+    if path.lower().endswith(_JSONL_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return readers.sniff_format(handle.read(4096)) == "jsonl"
+    except OSError:
+        return False  # the reader reports it as unreadable
+
+
+def _shard_id(header: str, parts: Sequence[tuple[InputSlice, str]]) -> str:
+    digest = hashlib.sha256(header.encode())
+    for piece, content in parts:
+        digest.update(f"\n{piece.path}:{piece.first_line}:{content}".encode())
+    return digest.hexdigest()[:20]
+
+
+def plan_shards(
+    paths: Sequence[str], fmt: str, size: int, date: str | None, max_bytes: int
+) -> list[ShardSpec]:
+    """Cut the inputs into shards of at most `size` documents, in input order."""
+    header = f"{fmt}|{date}|{max_bytes}"
+    shards: list[ShardSpec] = []
+    files: list[tuple[InputSlice, str]] = []
+
+    def flush_files() -> None:
+        if files:
+            shards.append(
+                ShardSpec(_shard_id(header, files), tuple(p for p, _ in files), len(files))
+            )
+            files.clear()
+
+    for path in readers.expand_inputs(paths):
+        if _is_jsonl(path, fmt):
+            flush_files()
+            for piece, content, count in _line_ranges(path, size):
+                shards.append(ShardSpec(_shard_id(header, [(piece, content)]), (piece,), count))
+        else:
+            files.append((InputSlice(path, fmt), _file_digest(path)))
+            if len(files) == size:
+                flush_files()
+    flush_files()
+    return shards
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _line_ranges(path: str, size: int) -> Iterator[tuple[InputSlice, str, int]]:
+    """Byte ranges of `size` non-blank lines each, with the digest of their bytes."""
+    with open(path, "rb") as handle:
+        start = offset = 0
+        first = lineno = 1
+        count = 0
+        digest = hashlib.sha256()
+        for line in handle:
+            offset += len(line)
+            digest.update(line)
+            count += bool(line.strip())
+            lineno += 1
+            if count == size:
+                yield InputSlice(path, "jsonl", start, offset, first), digest.hexdigest(), count
+                start, first, count, digest = offset, lineno, 0, hashlib.sha256()
+        if count:
+            yield InputSlice(path, "jsonl", start, offset, first), digest.hexdigest(), count
+
+
+def read_shard(task: ShardTask) -> Iterator[tuple[Source, str | None]]:
+    """The documents of a shard, each with its publisher when the input names one."""
+    max_bytes = task.config.max_document_bytes
+    for piece in task.spec.slices:
+        if piece.end is None:
+            for source in readers.read_sources([piece.path], piece.format, task.date, max_bytes):
+                yield source, None
+            continue
+        yield from _read_line_range(piece, task.date, max_bytes)
+
+
+def _read_line_range(
+    piece: InputSlice, date: str | None, max_bytes: int
+) -> Iterator[tuple[Source, str | None]]:
+    with open(piece.path, "rb") as handle:
+        handle.seek(piece.start)
+        lines = handle.read((piece.end or 0) - piece.start).splitlines(keepends=True)
+    publishers: dict[int, str | None] = {}
+
+    def numbered() -> Iterator[bytes]:
+        # blank lines up to the slice keep the reader's line numbers (and so the ids of
+        # records without one) the same as when it reads the whole file
+        yield from repeat(b"\n", piece.first_line - 1)
+        for lineno, line in enumerate(lines, start=piece.first_line):
+            publishers[lineno] = _publisher_field(line)
+            yield line
+
+    for source in readers._read_jsonl(cast(BinaryIO, numbered()), piece.path, max_bytes):
+        if date is not None:
+            source.published = date
+        yield source, publishers.get(int(source.origin.rsplit(":", 1)[1]))
+
+
+def _publisher_field(line: bytes) -> str | None:
+    """The record's "source" field (the publisher), which the reader does not keep."""
+    try:
+        value = json.loads(line).get("source")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def content_hash(source: Source) -> str:
+    """What makes a document the same document: its content and the metadata given with it."""
+    digest = hashlib.sha256()
+    for part in (source.format, source.published, source.title, source.url):
+        digest.update(f"{part}\x1f".encode())
+    digest.update(source.raw if isinstance(source.raw, bytes) else source.raw.encode())
+    return digest.hexdigest()

@@ -1,0 +1,250 @@
+"""Reading a store: DuckDB over the Parquet files that the manifest lists.
+
+A `Store` holds one snapshot (one manifest version); `refresh()` moves it to the newest.
+The writer never changes a file a snapshot lists, so reading never waits for writing.
+Views:
+- `documents`: the live version of each document (the last coded, by `coded_at`);
+- `events`: every coded event (mention) of a live document version;
+- `unique_events`, `mention_links`: the deduplicated events and mention -> event links.
+Every method takes validated values and binds them as parameters. With `cache=True` the
+snapshot is copied into DuckDB's memory once, for a long-lived process serving many queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsevents.store.layout import read_manifest
+from newsevents.store.query import AGGREGATIONS, MAX_PAGE, EventFilter, QueryError, positive_int
+from newsevents.store.rows import DOCUMENT_SCHEMA, EVENT_SCHEMA
+from newsevents.store.uniques import LINK_SCHEMA, UNIQUE_SCHEMA
+
+_LIVE_VIEWS = {
+    "documents": "SELECT * FROM documents_all QUALIFY row_number() OVER "
+    "(PARTITION BY id ORDER BY coded_at DESC, shard DESC) = 1",
+    "events": "SELECT e.* FROM events_all e SEMI JOIN documents d "
+    "ON e.doc_id = d.id AND e.shard = d.shard",
+}
+# unique events with what exporters need of their representative mention
+_EVIDENCE_VIEW = (
+    "SELECT u.*, e.event_json, e.coded_at, e.source FROM unique_events u "
+    "LEFT JOIN events e ON e.id = u.representative"
+)
+DOCUMENT_COLUMNS = (
+    "id",
+    "content_hash",
+    "published",
+    "source",
+    "event_count",
+    "error_code",
+    "error_message",
+    "title",
+    "origin",
+)
+_AGGREGATE_SQL = {
+    "dyad_month": """
+        WITH f AS (SELECT id, month, intensity, actor_countries, recipient_countries
+                   FROM {table} WHERE {where}),
+        a AS (SELECT id, month, intensity, recipient_countries,
+                     unnest(if(len(actor_countries) = 0, [NULL::VARCHAR], actor_countries))
+                     AS actor_country FROM f),
+        d AS (SELECT id, month, intensity, actor_country,
+                     unnest(if(len(recipient_countries) = 0, [NULL::VARCHAR],
+                               recipient_countries)) AS recipient_country FROM a)
+        SELECT actor_country, recipient_country, month, count(*) AS events,
+               round(sum(intensity), 3) AS intensity
+        FROM d GROUP BY ALL ORDER BY month, events DESC, actor_country, recipient_country""",
+    "country_type": """
+        WITH c AS (SELECT id, type, intensity,
+                          unnest(list_distinct(actor_countries || recipient_countries)) AS country
+                   FROM {table} WHERE {where})
+        SELECT country, type, count(*) AS events, round(sum(intensity), 3) AS intensity
+        FROM c GROUP BY ALL ORDER BY events DESC, country, type""",
+}
+
+
+class Store:
+    """A read-only snapshot of the store at `root`."""
+
+    def __init__(self, root: str | Path, cache: bool = False) -> None:
+        self.root = Path(root)
+        self.cache = cache
+        self._con = duckdb.connect(":memory:")
+        self.manifest: dict[str, Any] = {}
+        self._load(read_manifest(self.root))
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.manifest.get("version", 0))
+
+    def refresh(self) -> bool:
+        """Move to the newest snapshot; True when it changed."""
+        manifest = read_manifest(self.root)
+        if manifest.get("version") == self.manifest.get("version"):
+            return False
+        self._load(manifest)
+        return True
+
+    def dedup_is_current(self) -> bool:
+        """Whether the unique events were computed over every committed shard."""
+        dedup = self.manifest.get("dedup") or {}
+        return dedup.get("shards") == len(self.manifest["shards"])
+
+    def _load(self, manifest: dict[str, Any]) -> None:
+        shards = manifest["shards"].values()
+        sources: dict[str, tuple[list[str], pa.Schema]] = {
+            "documents_all": (
+                [f for s in shards for f in s["files"]["documents"]],
+                DOCUMENT_SCHEMA,
+            ),
+            "events_all": ([f for s in shards for f in s["files"]["events"]], EVENT_SCHEMA),
+        }
+        dedup = manifest.get("dedup") or {}
+        for name, schema in (("unique_events", UNIQUE_SCHEMA), ("mention_links", LINK_SCHEMA)):
+            sources[name] = ([dedup["files"][name]] if dedup else [], schema)
+        for name, (files, schema) in sources.items():
+            self._source(name, [str(self.root / f) for f in files], schema)
+        for name, sql in _LIVE_VIEWS.items():
+            kind = "TABLE" if self.cache else "VIEW"
+            self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
+            self._con.execute(f"CREATE {kind} {name} AS {sql}")
+        self._con.execute(f"CREATE OR REPLACE VIEW unique_events_evidence AS {_EVIDENCE_VIEW}")
+        self.manifest = manifest
+
+    def _source(self, name: str, files: list[str], schema: pa.Schema) -> None:
+        self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
+        if files and not self.cache:
+            # union_by_name: shards written by an older version may lack newer columns
+            self._con.read_parquet(files, union_by_name=True).create_view(name, replace=True)
+            return
+        # an empty table of the right shape, or the cached copy of the files
+        data = (
+            pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
+            if files
+            else schema.empty_table()
+        )
+        self._con.register("_incoming", data)
+        self._con.execute(f"CREATE TABLE {name} AS SELECT * FROM _incoming")
+        self._con.unregister("_incoming")
+
+    # -- queries -------------------------------------------------------------------------
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()  # one per call: safe to use from several threads
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a query as dicts (for callers inside newsevents; SQL is never user text)."""
+        cursor = self._cursor().execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        return self._cursor().sql(sql, params=params or []).to_arrow_table()
+
+    def events(
+        self,
+        where: EventFilter | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        deduplicated: bool = True,
+    ) -> list[dict[str, Any]]:
+        """A page of events (unique events, or every mention), newest first."""
+        sql, params = self._select(where, deduplicated)
+        limit = positive_int("limit", limit, MAX_PAGE)
+        offset = positive_int("offset", offset)
+        return self.rows(
+            f"{sql} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [*params, limit, offset]
+        )
+
+    def count(self, where: EventFilter | None = None, deduplicated: bool = True) -> int:
+        sql, params = self._select(where, deduplicated, "count(*) AS n")
+        return int(self.rows(sql, params)[0]["n"])
+
+    def iter_events(
+        self,
+        where: EventFilter | None = None,
+        deduplicated: bool = True,
+        with_evidence: bool = False,
+        batch: int = 1000,
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching event in a stable order (date, id), fetched in batches.
+
+        `with_evidence` adds the representative mention's `event_json`, `coded_at` and
+        `source` to unique events (what the exporters need to rebuild the coded record).
+        """
+        sql, params = self._select(where, deduplicated, evidence=with_evidence)
+        cursor = self._cursor().execute(f"{sql} ORDER BY date NULLS LAST, id", params)
+        names = [d[0] for d in cursor.description]
+        while chunk := cursor.fetchmany(batch):
+            yield from (dict(zip(names, row, strict=True)) for row in chunk)
+
+    def events_table(self, where: EventFilter | None = None, deduplicated: bool = True) -> pa.Table:
+        sql, params = self._select(where, deduplicated)
+        return self.arrow(f"{sql} ORDER BY date NULLS LAST, id", params)
+
+    @staticmethod
+    def _select(
+        where: EventFilter | None, deduplicated: bool, columns: str = "*", evidence: bool = False
+    ) -> tuple[str, list[Any]]:
+        table = (
+            ("unique_events_evidence" if evidence else "unique_events")
+            if deduplicated
+            else "events"
+        )
+        condition, params = (where or EventFilter()).where(deduplicated)
+        return f"SELECT {columns} FROM {table} WHERE {condition}", params
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One unique event with every mention (its evidence and provenance), or None."""
+        found = self.rows("SELECT * FROM unique_events WHERE id = ?", [str(event_id)])
+        if not found:
+            return None
+        event = found[0]
+        event["mentions"] = self.rows(
+            "SELECT e.* FROM events e JOIN mention_links l ON l.event_id = e.id "
+            "WHERE l.unique_id = ? ORDER BY e.published NULLS LAST, e.id",
+            [str(event_id)],
+        )
+        return event
+
+    def aggregate(
+        self, kind: str, where: EventFilter | None = None, deduplicated: bool = True
+    ) -> list[dict[str, Any]]:
+        """Counts and summed intensity by dyad and month, or by country and type."""
+        if kind not in AGGREGATIONS:
+            raise QueryError(f"aggregation must be one of {', '.join(AGGREGATIONS)}")
+        table = "unique_events" if deduplicated else "events"
+        condition, params = (where or EventFilter()).where(deduplicated)
+        return self.rows(_AGGREGATE_SQL[kind].format(table=table, where=condition), params)
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored documents (live versions): id, content hash, published, source, events."""
+        sql = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY id"
+        if limit is None:
+            return self.rows(sql)
+        return self.rows(
+            sql + " LIMIT ? OFFSET ?",
+            [positive_int("limit", limit, MAX_PAGE), positive_int("offset", offset)],
+        )
+
+    def content_hashes(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """Stored id -> (content hash, error code) for those of `ids` in the store."""
+        rows = self.rows(
+            "SELECT id, content_hash, error_code FROM documents WHERE list_contains(?, id)", [ids]
+        )
+        return {r["id"]: (r["content_hash"], r["error_code"]) for r in rows}

@@ -1,0 +1,67 @@
+"""The one writer of a store: commit finished shards, refresh deduplication, record runs.
+
+Commits replace the manifest atomically; nothing a reader may be reading is ever modified.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from newsevents.dedup import DedupParams
+from newsevents.store.layout import MANIFEST, atomic_write_json, read_manifest
+from newsevents.store.reader import Store
+from newsevents.store.uniques import MENTION_COLUMNS, remove_old_dedup, write_dedup
+
+
+class StoreWriter:
+    """Holds the manifest of the store at `root`; call it only under `writer_lock`."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.manifest = read_manifest(self.root)
+
+    def is_committed(self, shard_id: str) -> bool:
+        return shard_id in self.manifest["shards"]
+
+    def commit_shard(self, marker: dict[str, Any], run_id: str) -> None:
+        """Make a finished shard's files live (idempotent)."""
+        shards = self.manifest["shards"]
+        if marker["shard"] in shards:
+            return
+        shards[marker["shard"]] = {"seq": len(shards) + 1, "run": run_id, "files": marker["files"]}
+        self._save()
+
+    def record_run(self, run_id: str, report: dict[str, Any]) -> Path:
+        """Write the run's report and list it in the manifest."""
+        path = self.root / "runs" / f"{run_id}.json"
+        atomic_write_json(path, report)
+        if run_id not in self.manifest["runs"]:
+            self.manifest["runs"].append(run_id)
+            self._save()
+        return path
+
+    def refresh_dedup(self, params: DedupParams | None = None) -> dict[str, Any]:
+        """Recompute the unique events over every live event, unless already current."""
+        params = params or DedupParams()
+        current = self.manifest.get("dedup") or {}
+        wanted = dataclasses.asdict(params)
+        if (
+            current.get("shards") == len(self.manifest["shards"])
+            and current.get("params") == wanted
+        ):
+            return current
+        with Store(self.root) as store:
+            rows = store.rows(f"SELECT {', '.join(MENTION_COLUMNS)} FROM events ORDER BY id")
+        entry = write_dedup(self.root, self.manifest["version"] + 1, rows, params)
+        entry["shards"] = len(self.manifest["shards"])
+        previous = current.get("files", {}).get("unique_events", "")
+        self.manifest["dedup"] = entry
+        self._save()
+        remove_old_dedup(self.root, {str(entry["version"]), Path(previous).parent.name})
+        return entry
+
+    def _save(self) -> None:
+        self.manifest["version"] += 1
+        atomic_write_json(self.root / MANIFEST, self.manifest)
