@@ -44,9 +44,11 @@ def default_pipeline(config: Config) -> Pipeline:
     from newsevents.events.step import CodeEvents, TagTimes
     from newsevents.ingest.steps import CheckLanguage, Clean, Date, Decode
     from newsevents.nlp.parse import Parse
+    from newsevents.quotes.step import TagQuotes
 
     steps: list[Step] = [Decode(config)]
     if config.clean:
         steps.append(Clean())
-    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes(), CodeEvents()]
+    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes()]
+    steps += [TagQuotes(), CodeEvents()]
     return Pipeline(steps, config)

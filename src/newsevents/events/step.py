@@ -10,6 +10,7 @@ from newsevents.actors import default_resolver
 from newsevents.events.coder import DocumentContext, EventCoder, SentenceResult
 from newsevents.events.lexicon import load_lexicon
 from newsevents.events.ontology import load_ontology
+from newsevents.quotes.link import attribute_events
 from newsevents.step import DocumentStep, Work
 from newsevents.time import Timex, event_date, tag_times
 
@@ -57,6 +58,7 @@ class CodeEvents(DocumentStep):
             for event in result.events:
                 event["provenance"] = versions
                 analysis.events.append(event)
+        attribute_events(analysis.events, analysis.quotes)  # the speaker of a quoted claim
         analysis.actors = sorted(
             (m for m in ctx.mentions.values() if m is not None), key=lambda m: m["start"]
         )

@@ -1,0 +1,254 @@
+"""Quotes and attributions on team-written texts: marks, speakers, attributions, events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.cli import main
+from newsevents.config import load_config
+from newsevents.nlp.model import load_model
+from newsevents.nlp.parse import make_doc
+from newsevents.pipeline import default_pipeline
+from newsevents.quotes import attribute_events, find_quotes
+from newsevents.quotes.cues import read_cues
+from newsevents.quotes.marks import find_quoted
+from newsevents.records import Source
+
+Quotes = list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def quotes() -> Callable[..., Quotes]:
+    nlp = load_model()
+
+    def run(text: str, date: str | None = "2022-07-18") -> Quotes:
+        return find_quotes(nlp(make_doc(nlp, text)), text, date)
+
+    return run
+
+
+def _direct(found: Quotes) -> Quotes:
+    return [q for q in found if q["kind"] == "direct"]
+
+
+def _speaker(quote: dict[str, Any]) -> str | None:
+    speaker = quote["speaker"] or {}
+    return speaker.get("name") or speaker.get("text")
+
+
+# -- quotation marks ------------------------------------------------------------------------
+def test_quotes_marks_closing_mark_may_open_a_quote() -> None:
+    text = "”The talks were useful,” the envoy told reporters. “We will meet again.”"
+    spans = find_quoted(text)
+    contents = [text[s.content_start : s.content_end] for s in spans]
+    assert contents == ["The talks were useful,", "We will meet again."]
+
+
+def test_quotes_marks_missing_opening_mark_starts_at_the_paragraph() -> None:
+    text = "First paragraph.\n\nThe deal is dead, it cannot be saved,” the minister said."
+    (span,) = find_quoted(text)
+    assert not span.opened and span.closed
+    assert text[span.content_start : span.content_end] == "The deal is dead, it cannot be saved,"
+
+
+def test_quotes_marks_unclosed_paragraph_continues_in_the_next() -> None:
+    text = '"The first part of a long statement.\n\n"And its second part," she said.\n\nAfter.'
+    (span,) = find_quoted(text)
+    assert span.paragraphs == 2 and span.closed
+    assert text[span.content_start : span.content_end].endswith("its second part,")
+    unclosed = find_quoted('"A quote without its end.\n\nThe reporter wrote on.')
+    assert len(unclosed) == 1 and not unclosed[0].closed and unclosed[0].paragraphs == 1
+
+
+def test_quotes_marks_nested_quotes_stay_inside_the_outer_one() -> None:
+    text = '"He asked me: “Will you sign?” I said ‘I don’t know’ and left," the senator said.'
+    (span,) = find_quoted(text)
+    inner = [text[s:e] for s, e in span.nested]
+    assert inner == ["Will you sign?", "I don’t know"]
+    assert text[span.content_end - 5 : span.content_end] == "left,"
+
+
+def test_quotes_marks_two_apostrophes_stand_for_a_double_mark() -> None:
+    text = "''We are ready,'' the general said. A height of 6'2\" is no quote."
+    spans = find_quoted(text)
+    assert [text[s.content_start : s.content_end] for s in spans] == ["We are ready,"]
+
+
+# -- direct quotes ---------------------------------------------------------------------------
+def test_quotes_founding_shape_speaker_cue_and_continuation(quotes: Any) -> None:
+    text = (
+        "”The visit to Ankara is very important,” Dmitry Peskov, the Kremlin spokesman, told "
+        "reporters in Moscow. “Both sides want a lasting agreement on grain exports.”\n\n"
+        "“On most questions our positions are close,” Peskov added."
+    )
+    first, second, third = _direct(quotes(text))
+    assert first["text"] == "The visit to Ankara is very important"
+    assert first["cue"] == "told" and first["source"]["text"].startswith("Dmitry Peskov")
+    assert (first["speaker"]["name"], first["speaker"]["country"]) == ("Dmitry Peskov", "RUS")
+    assert second["text"].startswith("Both sides") and second["speaker"] == first["speaker"]
+    assert third["cue"] == "added" and third["speaker"]["name"] == "Dmitry Peskov"
+    for quote in (first, second, third):
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_quotes_scare_quotes_and_titles_are_not_statements(quotes: Any) -> None:
+    text = (
+        "The mayor called the plan a “historic mistake” and said the budget was “not serious.” "
+        "She spoke on the program “Morning Report” on Friday.\n\n“No,” she said."
+    )
+    direct = _direct(quotes(text))
+    assert [q["text"] for q in direct] == ["No"]
+
+
+def test_quotes_speaker_by_surname_title_and_pronoun(quotes: Any) -> None:
+    text = (
+        "Maria Okonkwo, the spokeswoman of the port authority, spoke after the strike ended.\n\n"
+        "“The cranes are moving again,” Okonkwo said.\n\n"
+        "“We lost four days of work,” the spokeswoman added.\n\n"
+        "“Nobody wants that again,” she said."
+    )
+    direct = _direct(quotes(text))
+    assert len(direct) == 3
+    assert {_speaker(q) for q in direct} == {"Maria Okonkwo"}
+    assert [q["source"]["text"] for q in direct] == ["Okonkwo", "the spokeswoman", "she"]
+
+
+def test_quotes_paragraph_without_cue_continues_the_speaker_before(quotes: Any) -> None:
+    text = (
+        "“The harvest was poor this year,” said Tomas Berg, a farmer in the valley.\n\n"
+        "“Prices for seed have doubled since the spring.”\n\n"
+        "The ministry has promised help."
+    )
+    first, second = _direct(quotes(text))
+    assert _speaker(first) == _speaker(second) == "Tomas Berg"
+    assert second["source"] == first["source"]
+
+
+def test_quotes_multi_paragraph_quote_is_one_quote(quotes: Any) -> None:
+    text = (
+        "The governor spoke for an hour.\n\n"
+        "“We have rebuilt the bridges and the schools.\n\n"
+        "“Now we will rebuild the trust of our citizens,” said Ana Duarte, the governor."
+    )
+    (quote,) = _direct(quotes(text))
+    assert quote["text"].startswith("We have rebuilt") and quote["text"].endswith("citizens")
+    assert _speaker(quote) == "Ana Duarte"
+
+
+# -- indirect attributions -------------------------------------------------------------------
+def test_quotes_indirect_said_that_with_source_cue_and_content(quotes: Any) -> None:
+    text = "Jake Sullivan said that US intelligence indicates Iran wants to sell drones."
+    (quote,) = [q for q in quotes(text) if q["kind"] == "indirect" and q["cue"] == "said"]
+    assert quote["source"]["text"] == "Jake Sullivan" and quote["form"] == "clause"
+    assert quote["text"] == "that US intelligence indicates Iran wants to sell drones"
+    assert text[quote["cue_span"]["start"] : quote["cue_span"]["end"]] == "said"
+
+
+def test_quotes_indirect_according_to_and_added(quotes: Any) -> None:
+    text = (
+        "According to the Turkish foreign ministry, the talks will resume in Istanbul. "
+        "Mevlut Cavusoglu added that a deal was close."
+    )
+    found = {q["cue"]: q for q in quotes(text) if q["kind"] == "indirect"}
+    according = found["According to"]
+    assert according["source"]["text"] == "the Turkish foreign ministry"
+    assert according["text"] == "the talks will resume in Istanbul"
+    assert according["speaker"]["country"] == "TUR"
+    added = found["added"]
+    assert added["speaker"]["name"] == "Mevlut Cavusoglu"
+    assert added["text"] == "that a deal was close"
+
+
+# -- events and the pipeline -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def analyse() -> Callable[[str], Any]:
+    pipeline = default_pipeline(load_config(language_check=False))
+
+    def run(text: str) -> Any:
+        (analysis,) = pipeline.run(
+            [Source(id="t", raw=text, format="text", published="2022-07-18")]
+        )
+        assert analysis.error is None, analysis.error
+        return analysis
+
+    return run
+
+
+def test_quotes_events_in_a_claim_take_the_speaker_as_source(analyse: Any) -> None:
+    analysis = analyse("Ukraine's defence ministry said Russian troops shelled Kharkiv on Monday.")
+    (event,) = [e for e in analysis.events if e["type"] == "ASSAULT"]
+    assert event["source"]["country"] == "UKR" and "reported" in event["aux"]
+    quote = analysis.quotes[0]
+    assert quote["start"] <= event["trigger"]["start"] < quote["end"]
+
+
+def test_quotes_speaker_who_is_the_actor_is_not_reported(analyse: Any) -> None:
+    analysis = analyse("Turkey said it would send humanitarian aid to Syria next week.")
+    events = [e for e in analysis.events if e["source"] is not None]
+    assert events and all(e["source"]["country"] == "TUR" for e in events)
+    assert all("reported" not in e["aux"] for e in events)
+
+
+def test_quotes_attribute_events_uses_the_innermost_claim_only() -> None:
+    speaker = {"text": "Kyiv", "start": 0, "end": 4, "name": "Ukraine", "country": "UKR",
+               "sector": None, "wikidata": None, "role": None}  # fmt: skip
+    quotes = [
+        {"start": 10, "end": 60, "speaker": speaker, "form": "clause"},
+        {"start": 70, "end": 90, "speaker": speaker, "form": "object"},  # a stance: no claim
+    ]
+    inside = {"trigger": {"start": 20}, "actor": [], "aux": []}
+    stance = {"trigger": {"start": 75}, "actor": [], "aux": []}
+    own = {"trigger": {"start": 30}, "actor": [dict(speaker)], "aux": []}
+    attribute_events([inside, stance, own], quotes)
+    assert inside["source"] == speaker and inside["aux"] == ["reported"]
+    assert stance["source"] is None and stance["aux"] == []
+    assert own["source"] == speaker and own["aux"] == []
+
+
+def test_quotes_annotate_record_follows_the_contract(analyse: Any) -> None:
+    text = "“We are ready,” Sergei Lavrov told reporters in Moscow on Monday."
+    analysis = analyse(text)
+    record = json.loads(json.dumps(analysis.to_dict()))
+    (quote,) = record["quotes"]
+    assert {"text", "start", "end", "speaker", "cue"} <= set(quote)
+    assert record["text"][quote["start"] : quote["end"]] == quote["text"] == "We are ready"
+    assert quote["speaker"]["name"] == "Sergei Lavrov" and quote["cue"] == "told"
+
+
+def test_quotes_cli_prints_speaker_cue_and_quote(tmp_path: Path, capsys: Any) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "“The border will stay open,” said Ana Duarte, the governor.\n", encoding="utf-8"
+    )
+    assert main(["quotes", str(article), "--date", "2022-07-18"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.startswith("KIND"))
+    assert header.split() == ["KIND", "SPEAKER", "CUE", "QUOTE"]
+    row = lines[lines.index(header) + 1]
+    assert "Ana Duarte" in row and "said" in row and "The border will stay open" in row
+
+
+# -- the cue table ---------------------------------------------------------------------------
+def test_quotes_cue_table_must_not_be_empty(tmp_path: Path) -> None:
+    cues = json.loads(
+        (Path(__file__).resolve().parents[2] / "src/newsevents/data/quotes/cues.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert read_cues(_write(tmp_path, cues)).speech
+    cues["speech"] = []
+    with pytest.raises(ValueError, match="speech"):
+        read_cues(_write(tmp_path, cues))
+    del cues["licence"]
+    with pytest.raises(ValueError, match="licence"):
+        read_cues(_write(tmp_path, cues))
+
+
+def _write(directory: Path, table: dict[str, Any]) -> Path:
+    (directory / "cues.json").write_text(json.dumps(table), encoding="utf-8")
+    return directory
