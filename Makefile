@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint browser eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,18 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+# Debian's chromium and chromium-driver for the dashboard tests (tests/api/test_dashboard.py),
+# installed only when missing; sudo only when not root. If they cannot be installed, the
+# dashboard tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  { $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  } || echo "make browser: chromium could not be installed; the dashboard tests will skip"; \
+	fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 eval: $(VENV)/.installed-dev

@@ -11,10 +11,11 @@ import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from newsevents import __version__
+from newsevents import __version__, commands_store
+from newsevents.api import command as serve_command
 from newsevents.config import SETTINGS, Config, load_config
 from newsevents.exec.local import LocalExecutor
 from newsevents.export.plover import plover_record
@@ -29,6 +30,10 @@ EVENT_COLUMNS = ("doc", "date", "type", "mode", "actor", "recipient", "cameo", "
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command in commands_store.COMMANDS:
+        return commands_store.run(args)
+    if args.command == "serve":
+        return serve_command.run(args)
     if args.command == "settings":
         for s in SETTINGS:
             print(f"{s.name} = {s.default!r}\n    {s.help}")
@@ -51,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             write_jsonl(_counted(results, counts), out)
+        elif args.command == "quotes":
+            write_quotes(_counted(results, counts), out)
         else:
             write_events(_counted(results, counts), out, args.format)
     except ModelError as exc:
@@ -84,10 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     annotate = sub.add_parser("annotate", help="print the document analysis as JSON Lines")
     code = sub.add_parser("code", help="print the events as a table")
+    quotes = sub.add_parser("quotes", help="print speaker, cue and quote as a table")
     # annotate's --format names the input format (the output contract); code's names the output
     for cmd, input_flags in (
         (annotate, ["--format", "--input-format"]),
         (code, ["--input-format"]),
+        (quotes, ["--input-format"]),
     ):
         cmd.add_argument(
             "inputs",
@@ -121,6 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("sentence", help="the sentence (or short text) to explain")
     explain.add_argument("--date", help="document date YYYY-MM-DD for resolving times and roles")
     sub.add_parser("settings", help="list the settings with their defaults")
+    commands_store.add_commands(sub)
+    serve_command.add_command(sub)
     return parser
 
 
@@ -207,14 +218,38 @@ def document_heading(analysis: Analysis) -> str:
     )
 
 
-def format_table(rows: list[dict[str, str]]) -> str:
-    """Aligned text columns; an explicit '(no events)' line rather than an empty body."""
-    columns = EVENT_COLUMNS[1:]
+QUOTE_COLUMNS = ("kind", "speaker", "cue", "quote")
+
+
+def write_quotes(results: Iterable[Analysis], out: TextIO) -> None:
+    """Each document's quotes and attributions: who (the resolved speaker, else the source
+    mention), by which cue, and what, in one line each."""
+    for analysis in results:
+        rows = []
+        for quote in analysis.quotes:
+            speaker = quote.get("speaker") or {}
+            source = quote.get("source") or {}
+            rows.append({
+                "kind": quote.get("kind") or "",
+                "speaker": speaker.get("name") or speaker.get("text") or source.get("text") or "-",
+                "cue": quote.get("cue") or "-",
+                "quote": " ".join(quote["text"].split()),
+            })  # fmt: skip
+        out.write(document_heading(analysis) + "\n")
+        out.write(format_table(rows, QUOTE_COLUMNS, "(no quotes)") + "\n\n")
+
+
+def format_table(
+    rows: list[dict[str, str]],
+    columns: Sequence[str] = EVENT_COLUMNS[1:],
+    empty: str = "(no events)",
+) -> str:
+    """Aligned text columns; an explicit `empty` line rather than an empty body."""
     widths = {c: max([len(c)] + [len(r[c]) for r in rows]) for c in columns}
     lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
     lines += ["  ".join(r[c].ljust(widths[c]) for c in columns).rstrip() for r in rows]
     if not rows:
-        lines.append("(no events)")
+        lines.append(empty)
     return "\n".join(lines)
 
 
