@@ -229,3 +229,9 @@ def test_tagger_word_lists_are_validated_at_load_time() -> None:
         validate_lexicon({k: v for k, v in raw.items() if k != "version"})
     with pytest.raises(LexiconError, match="position_modifiers"):
         validate_lexicon(dict(raw, position_modifiers={"late": "LATE"}))
+
+
+def test_tagger_four_digit_count_of_a_plural_noun_is_no_year(nlp: Any) -> None:
+    values = _values(nlp, "A poll of 2047 registered voters was taken in 2019.")
+    assert "2047" not in values and values["2019"] == ("DATE", "2019")
+    assert _values(nlp, "The 2019 election was close.")["2019"] == ("DATE", "2019")

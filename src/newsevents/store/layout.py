@@ -17,9 +17,11 @@ by rename, so a reader that loaded it keeps a consistent snapshot while the writ
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,8 +96,22 @@ def require_store(root: Path) -> None:
 
 
 def month_of(date: str | None) -> str:
-    """Partition of a date: its YYYY-MM, or 'unknown' for a missing or year-only date."""
-    return date[:7] if date and len(date) >= 7 else UNKNOWN_MONTH
+    """Partition of a date: its YYYY-MM, or 'unknown' for a missing or year-only date. An ISO
+    week ("2016-W35") belongs to the month of its Thursday, as ISO 8601 assigns weeks.
+
+    >>> month_of("2024-03-14"), month_of("2016-W35"), month_of("2016"), month_of(None)
+    ('2024-03', '2016-09', 'unknown', 'unknown')
+    """
+    if date and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+        return date[:7]
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", date or "")
+    if week:
+        try:
+            thursday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 4)
+        except ValueError:
+            return UNKNOWN_MONTH
+        return f"{thursday:%Y-%m}"
+    return UNKNOWN_MONTH
 
 
 def shard_marker(root: Path, shard_id: str) -> Path:

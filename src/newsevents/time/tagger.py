@@ -131,6 +131,8 @@ def _confirmed(found: Found, doc: Any, before: Any, lex: Any) -> bool:
         token = _token_at(doc, m.start("year"))
         if token is None:
             return False
+        if token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ == "NNS":
+            return False  # a count of a plural noun: "a poll of 2047 registered voters"
         if token.ent_type_ in TIME_LABELS:
             return True
         return (
