@@ -131,8 +131,8 @@ def _confirmed(found: Found, doc: Any, before: Any, lex: Any) -> bool:
         token = _token_at(doc, m.start("year"))
         if token is None:
             return False
-        if token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ == "NNS":
-            return False  # a count of a plural noun: "a poll of 2047 registered voters"
+        if _counts_a_plural(token):
+            return False  # "a poll of 2047 registered voters"; but "the 1988 results" is a year
         if token.ent_type_ in TIME_LABELS:
             return True
         return (
@@ -235,3 +235,10 @@ def _own_tense(verb: Any, auxes: list[Any]) -> str | None:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or auxes:
         return PRESENT
     return None
+
+
+def _counts_a_plural(number: Any) -> bool:
+    head = number.head
+    if number.dep_ != "nummod" or head.i < number.i or head.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.i < number.i for c in head.children)
