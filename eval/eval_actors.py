@@ -10,9 +10,12 @@ the calls that resolve an actor string:
 - `search_nat(text)`: `cc` (the country);
 - `trf_agent_match(text)`: `code Is None`.
 
-Not scored: `query_wiki` (Wikipedia titles), `code['wiki']`, `actor_wiki_job`, `code_2` and
-`pattern`, which describe NGEC's own intermediate steps. Cases with only such asserts are
-counted as skipped.
+`code['wiki']` (the Wikipedia title of the actor, where the gold names one) is scored as
+identity: our actor's name is that title (case, accents, punctuation and an "(...)" qualifier
+aside), or for a person agrees with it on first and last name.
+
+Not scored: `query_wiki` (Wikipedia titles), `actor_wiki_job`, `code_2` and `pattern`, which
+describe NGEC's own intermediate steps. Cases with only such asserts are counted as skipped.
 
 Mapping of NGEC's conventions to ours (PLOVER):
 - an empty expected value ("") is null;
@@ -26,7 +29,8 @@ Mapping of NGEC's conventions to ours (PLOVER):
 
 Metrics: `country_accuracy` over the cases with an expected country (null included),
 `sector_accuracy` over the cases with an expected sector (null included), `none_accuracy` over
-the cases that expect no actor at all, with the counts of each.
+the cases that expect no actor at all, `identity_accuracy` over the cases with a Wikipedia
+title, with the counts of each.
 
 Usage: python eval/eval_actors.py [--shared ../shared] [--verbose]
 """
@@ -41,12 +45,13 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.actors import default_resolver
-from newsevents.actors.kb import SECTORS
+from newsevents.actors.kb import SECTORS, name_key, name_parts, tokenize
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CASES = ("gold", "actors", "ngec_actor_cases_dev.jsonl")
 METHODS = ("agent_to_code", "short_text_to_agent", "search_nat", "trf_agent_match")
 COUNTRY_LHS = {"code['country']", "cc"}
+WIKI_LHS = "code['wiki']"
 SECTOR_LHS = {"code['code_1']"}
 MOVED_TO_COUNTRY = {"NGO", "IGO"}
 NO_DATE = {"", "today"}
@@ -61,6 +66,7 @@ class Case:
     countries: set[str | None] = field(default_factory=set)  # accepted values
     sectors: set[str | None] = field(default_factory=set)
     expect_none: bool = False
+    wiki: str | None = None  # the Wikipedia title of the actor
 
 
 def load_cases(shared: Path) -> tuple[list[Case], int]:
@@ -97,6 +103,8 @@ def parse_case(raw: dict[str, Any]) -> Case | None:
             case.countries.add(value or None)
         elif op == "Eq" and lhs in SECTOR_LHS:
             case.sectors.add(value or None)
+        elif op == "Eq" and lhs == WIKI_LHS and value:
+            case.wiki = value
     if not (case.expect_none or case.countries or case.sectors):
         return None
     _normalise(case)
@@ -120,7 +128,7 @@ def _normalise(case: Case) -> None:
 def evaluate(shared_dir: Path, *, verbose: bool = False) -> dict[str, Any]:
     cases, skipped = load_cases(shared_dir)
     resolver = default_resolver()
-    counts = {"country": [0, 0], "sector": [0, 0], "none": [0, 0]}
+    counts = {"country": [0, 0], "sector": [0, 0], "none": [0, 0], "identity": [0, 0]}
     misses = []
     for case in cases:
         actor = resolver.resolve(case.text, date=case.date, context=case.context)
@@ -142,6 +150,12 @@ def evaluate(shared_dir: Path, *, verbose: bool = False) -> dict[str, Any]:
             counts["sector"][0] += sector in case.sectors
             if sector not in case.sectors:
                 wrong.append(f"sector {sector} not in {sorted(map(str, case.sectors))}")
+        if case.wiki:
+            counts["identity"][1] += 1
+            same = actor is not None and same_identity(case.wiki, actor.name)
+            counts["identity"][0] += same
+            if not same:
+                wrong.append(f"identity {actor.name if actor else None} is not {case.wiki}")
         if wrong:
             misses.append(
                 {"text": case.text, "date": case.date, "wrong": wrong,
@@ -156,6 +170,18 @@ def evaluate(shared_dir: Path, *, verbose: bool = False) -> dict[str, Any]:
     if verbose:
         metrics["misses"] = misses
     return metrics
+
+
+def same_identity(title: str, name: str | None) -> bool:
+    """Whether our actor `name` is the Wikipedia article `title` ("Omar al-Bashir" is
+    "Omar Hassan Ahmad al-Bashir" by first and last name)."""
+    if not name:
+        return False
+    plain = title.split(" (")[0]
+    if name_key(plain) == name_key(name):
+        return True
+    gold, ours = name_parts(tokenize(plain)), name_parts(tokenize(name))
+    return len(gold) > 1 and len(ours) > 1 and (gold[0], gold[-1]) == (ours[0], ours[-1])
 
 
 def main(argv: list[str] | None = None) -> int:

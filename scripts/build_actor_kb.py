@@ -10,17 +10,27 @@ Sources, all of them MIT, CC0 or facts the team writes itself:
   (`executive.yaml`) and the members of Congress (`legislators-current.yaml`, with their terms);
   `legislators-historical.csv` has no term dates and is not used;
 - pycountry: ISO 3166 codes and names, ISO 3166-2 subdivision names (places);
-- the team's own files in `scripts/data/`: `actors_countries_curated.tsv` (names, demonyms,
-  capitals), `actors_people_curated.tsv` (current-era office holders with dated roles) and
-  `actors_curated.json` (seats of government, ethnic groups, partially recognised entities,
-  organisations, agent nouns).
+- the team's own files in `scripts/data/` (source "newsevents team"):
+  `actors_countries_curated.tsv` (names, demonyms, capitals), `actors_people_curated.tsv`
+  (current-era office holders with dated roles), `actors_curated_leaders.tsv` (heads of state
+  and government of the UN member states 2022-2026 and many predecessors, G20 foreign and
+  defence ministers from 2015), `actors_curated.json` (seats of government, ethnic groups,
+  partially recognised entities, organisations, agent nouns) and
+  `actors_curated_organisations.json` (legislatures, parties, cartels, armed groups).
+
+The Peppercat leader data (CC BY-NC 4.0) is never used here: `scripts/build_peppercat_actors.py`
+builds an opt-in user table from a local copy instead.
 
 CAMEO codes are converted to PLOVER: the first three letters are the country (IGO codes become
 UNO for the United Nations system, EUR for the European Union, IGO otherwise), the first sector
 code after them is the sector, with CAMEO's MED (media) -> JRN, HLH (health) -> MED,
 INS/SEP -> REB, HRI/ENV -> SOC, religions -> REL (agents only). Persons are merged across sources
-by full name; a person with curated or congress roles keeps only the Phoenix roles that ended
-before the first of those.
+by full name, and a Phoenix person joins the one team or congress person of the same country
+whose name agrees on first and last name (`kb.people_named`'s rule: "Omar Hassan Ahmad Al
+Bashir" is "Omar al-Bashir"). A person with team or congress roles keeps only the Phoenix roles
+that ended before the first of those. A Phoenix state office still open when the dictionaries
+were compiled (mid-2014) is closed at PHOENIX_STALE: after that, the dictionaries cannot say
+who still holds it.
 
 Needs PyYAML (build time only). Usage: python scripts/build_actor_kb.py [--shared ../shared]
 """
@@ -28,6 +38,7 @@ Needs PyYAML (build time only). Usage: python scripts/build_actor_kb.py [--share
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import re
 import sys
@@ -39,7 +50,8 @@ from typing import Any
 
 import pycountry
 
-from newsevents.actors.kb import name_key, tokenize
+from check_actor_kb import check_against_phoenix, check_heads, check_office_holders
+from newsevents.actors.kb import TEAM_SOURCE, name_key, name_parts, names_agree, tokenize
 
 
 def _words(text: str) -> frozenset[str]:
@@ -57,7 +69,11 @@ PHOENIX_SOURCE = (
     "Open Event Data Alliance; CAMEO dictionaries by Parus Analytics)"
 )
 PHOENIX_LICENCE = "MIT (Copyright (c) 2014 Open Event Data Alliance)"
+PHOENIX_STALE = "2015-01-01"  # the dictionaries' last dated code is from mid-2014
+STATE_SECTORS = _words("GOV MIL LEG JUD SPY COP")
 TEAM = "facts written by the newsevents team (project licence, MIT)"
+PEOPLE_FILES = ("actors_people_curated.tsv", "actors_curated_leaders.tsv")
+ORGANISATIONS_FILE = "actors_curated_organisations.json"
 
 # CAMEO codes that are not ISO 3166 alpha-3 codes.
 CAMEO_COUNTRY = {"TMP": "TLS", "KSV": "XKX", "KOS": "XKX", "ROM": "ROU", "ZAR": "COD"}
@@ -296,6 +312,8 @@ class Registry:
     def __init__(self) -> None:
         self.actors: list[Actor] = []
         self.by_key: dict[str, list[Actor]] = {}
+        # (first, last) name -> trusted (team or congress) people, for Phoenix name forms
+        self.trusted: dict[tuple[str, str], list[tuple[list[str], Actor]]] = {}
 
     def find(self, actor: Actor) -> Actor | None:
         for key in sorted(actor.merge_keys()):
@@ -306,7 +324,23 @@ class Registry:
                     return other
                 if actor.countries() & other.countries():
                     return other
+        if actor.kind == "person" and actor.source == "phoenix":
+            return self._same_person(actor)
         return None
+
+    def _same_person(self, actor: Actor) -> Actor | None:
+        """The one trusted person of a shared country whose name agrees with one of the
+        Phoenix person's names on first and last name (middle names a subset either way)."""
+        found: list[Actor] = []
+        for name in [actor.name, *actor.variants]:
+            parts = name_parts(tokenize(name))
+            if len(parts) < 2:
+                continue
+            for known, other in self.trusted.get((parts[0], parts[-1]), []):
+                agree = names_agree(parts, known)
+                if agree and actor.countries() & other.countries() and other not in found:
+                    found.append(other)
+        return found[0] if len(found) == 1 else None
 
     def add(self, actor: Actor) -> Actor:
         other = self.find(actor)
@@ -321,6 +355,11 @@ class Registry:
             bucket = self.by_key.setdefault(key, [])
             if other not in bucket:
                 bucket.append(other)
+        if other.kind == "person" and other.source != "phoenix":
+            for name in [other.name, *other.variants]:
+                parts = name_parts(tokenize(name))
+                if len(parts) >= 2:
+                    self.trusted.setdefault((parts[0], parts[-1]), []).append((parts, other))
         return other
 
 
@@ -339,6 +378,8 @@ def finish_roles(actor: Actor) -> None:
             kept.append(r)
     else:
         kept = list(actor.roles)
+    if actor.kind == "person":
+        kept = [_close_stale(r) for r in kept]
     out = []
     for r in kept:
         key = (r["country"], r["sector"], r["title"], r["start"], r["end"])
@@ -347,6 +388,14 @@ def finish_roles(actor: Actor) -> None:
             seen.add(key)
             out.append(r)
     actor.roles = out
+
+
+def _close_stale(r: dict[str, Any]) -> dict[str, Any]:
+    """A Phoenix state office still open in mid-2014 ends at PHOENIX_STALE (unknown after)."""
+    stale = r["source"] == "phoenix" and r["end"] is None and r["start"] is not None
+    if stale and r["sector"] in STATE_SECTORS and r["start"] < PHOENIX_STALE:
+        return {**r, "end": PHOENIX_STALE}
+    return r
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,6 +539,37 @@ def current_country(block: Block) -> str | None:
     return found[-1] if found and len(set(found)) == 1 else None
 
 
+def country_names(countries: dict[str, Any]) -> dict[str, str]:
+    """Name key of every state's name and demonym -> its code (names shared by two dropped)."""
+    found: dict[str, set[str]] = {}
+    for entry in countries["entries"]:
+        if entry.get("ethnic"):
+            continue
+        for name in [entry["name"], *entry["names"], *entry["demonyms"]]:
+            found.setdefault(name_key(name), set()).add(entry["code"])
+    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
+def country_from_name(actor: Actor, country_words: dict[str, str]) -> None:
+    """An organisation without a country whose names name exactly one ("Democratic Forces for
+    the Liberation of Rwanda") belongs to that country."""
+    if actor.countries() or not actor.roles:
+        return
+    found = set()
+    for name in [actor.name, *actor.variants]:
+        keys = [t.key for t in tokenize(name)]
+        for size in (3, 2, 1):
+            for i in range(len(keys) - size + 1):
+                code = country_words.get(" ".join(keys[i : i + size]))
+                if code:
+                    found.add(code)
+    if len(found) == 1:
+        code = found.pop()
+        for r in actor.roles:
+            if r["country"] is None:
+                r["country"] = code
+
+
 def names_of(entry: dict[str, Any]) -> list[str]:
     out = [entry["name"], *entry["names"], *entry["demonyms"], *entry["capitals"]]
     for item in entry["seats"] + entry["regions"]:
@@ -544,19 +624,21 @@ def actor_from_block(block: Block) -> Actor | None:
 
 
 def curated_people() -> list[Actor]:
+    """The team's office holders; a person's rows in both files are one person. (Surnames
+    need no variant: the knowledge base indexes every full name by its last name.)"""
     people: dict[str, Actor] = {}
-    for row in read_tsv(CURATED / "actors_people_curated.tsv"):
-        row = row + [""] * (8 - len(row))
-        name, aka, qid, country, sector, title, start, end = row[:8]
-        actor = people.get(name)
-        if actor is None:
-            actor = people[name] = Actor("person", name, [], [], "curated", qid or None)
-        actor.add_variants(split_bar(aka))
-        actor.roles.append(role(country, sector, title, start or None, end or None, "curated"))
-    for actor in people.values():
-        surname = tokenize(actor.name)[-1].text
-        if len(surname) >= 4 and len(tokenize(actor.name)) > 1:
-            actor.add_variants([surname])
+    for filename in PEOPLE_FILES:
+        for row in read_tsv(CURATED / filename):
+            row = row + [""] * (8 - len(row))
+            name, aka, qid, country, sector, title, start, end = row[:8]
+            actor = people.get(name)
+            if actor is None:
+                actor = people[name] = Actor("person", name, [], [], TEAM_SOURCE, qid or None)
+            actor.wikidata = actor.wikidata or qid or None
+            actor.add_variants(split_bar(aka))
+            actor.roles.append(
+                role(country, sector, title, start or None, end or None, TEAM_SOURCE)
+            )
     return list(people.values())
 
 
@@ -594,10 +676,12 @@ def congress_people(folder: Path) -> list[Actor]:
 
 
 def curated_organisations(curated: dict[str, Any]) -> list[Actor]:
+    """The organisations of actors_curated.json and actors_curated_organisations.json."""
+    more = json.loads((CURATED / ORGANISATIONS_FILE).read_text(encoding="utf-8"))
     out = []
-    for org in curated["organisations"]:
-        roles = [role(c, s, None, start, end, "curated") for c, s, start, end in org["roles"]]
-        out.append(Actor("organisation", org["name"], list(org["aka"]), roles, "curated",
+    for org in [*curated["organisations"], *more["organisations"]]:
+        roles = [role(c, s, None, start, end, TEAM_SOURCE) for c, s, start, end in org["roles"]]
+        out.append(Actor("organisation", org["name"], list(org["aka"]), roles, TEAM_SOURCE,
                          org.get("wikidata")))  # fmt: skip
     return out
 
@@ -678,7 +762,7 @@ def build_agents(phoenix_agents: list[dict[str, Any]], curated: dict[str, Any]) 
             entry: dict[str, Any] = {"name": form, "forms": [form], "sector": group["sector"]}
             if group.get("country"):
                 entry["country"] = group["country"]
-            entry["source"] = "curated"
+            entry["source"] = TEAM_SOURCE
             entries.append(entry)
             claimed.add(name_key(form))
     for entry in phoenix_agents:
@@ -728,6 +812,7 @@ def main(argv: list[str] | None = None) -> int:
     countries = build_countries(country_blocks, curated)
 
     people, orgs = Registry(), Registry()
+    phoenix_people: list[Actor] = []
     for actor in curated_people():
         people.add(actor)
     for actor in congress_people(args.shared / "kb" / "leaders" / "congress-legislators"):
@@ -739,9 +824,18 @@ def main(argv: list[str] | None = None) -> int:
             continue  # country names (current or historical polities): handled above
         found = actor_from_block(block)
         if found is not None:
+            if found.kind == "person":
+                phoenix_people.append(copy.deepcopy(found))
             (people if found.kind == "person" else orgs).add(found)
+    team = curated_people()  # before merging, for the checks
     for actor in [*people.actors, *orgs.actors]:
         finish_roles(actor)
+    country_words = country_names(countries)
+    for actor in orgs.actors:
+        country_from_name(actor, country_words)
+    for problem in [*check_office_holders(team), *check_heads(team, CURATED)]:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(check_against_phoenix(team, phoenix_people), file=sys.stderr)
 
     def table(kind: str, registry: Registry, what: str) -> dict[str, Any]:
         actors = [a for a in registry.actors if a.roles]

@@ -6,22 +6,29 @@ The names in user tables below are invented by the team.
 from __future__ import annotations
 
 import json
+import sys
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from newsevents.actors import ActorResolver
 from newsevents.actors.kb import (
     ENV_VAR,
     KINDS,
     SECTORS,
+    TEAM_SOURCE,
     Entity,
     Role,
     load_kb,
     load_table,
+    middles_agree,
     name_key,
+    name_parts,
     tokenize,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _write(path: Path, data: object) -> Path:
@@ -188,3 +195,89 @@ def test_kb_role_at_prefers_the_dated_role_and_marks_former_officials() -> None:
     assert person.role_at("2012-01-01")[0] == roles[2]  # the undated fallback
     former = Entity("person", "Orsolya Brandvik", None, roles[:2], 1).role_at("2012-01-01")[0]
     assert former is not None and former.sector == "ELI"
+
+
+def test_kb_name_parts_drop_particles_and_suffixes() -> None:
+    assert name_parts(tokenize("Omar Hassan al-Bashir")) == ["omar", "hassan", "bashir"]
+    assert name_parts(tokenize("Mohammed bin Salman")) == ["mohammed", "salman"]
+    assert name_parts(tokenize("Joseph R. Biden Jr.")) == ["joseph", "r", "biden"]
+
+
+def test_kb_middle_names_of_a_mention_are_among_the_known_ones() -> None:
+    known = frozenset({"hassan", "ahmad"})
+    assert middles_agree([], known)
+    assert middles_agree(["hassan"], known)
+    assert middles_agree(["h"], known)  # an initial
+    assert not middles_agree(["youssef"], known)
+
+
+def test_kb_people_are_indexed_by_first_and_last_name() -> None:
+    kb = load_kb(use_env=False)
+    found = kb.people_named(tokenize("Omar El Bashir"))
+    assert [e.name for e in found] == ["Omar al-Bashir"]
+    assert "putin" in kb.surnames  # every full name is indexed by its last name
+
+
+def _un_members() -> list[str]:
+    text = (ROOT / "scripts" / "data" / "actors_curated_un_members.txt").read_text("utf-8")
+    return " ".join(line for line in text.splitlines() if not line.startswith("#")).split()
+
+
+@pytest.mark.parametrize("day", ["2022-01-01", "2023-07-01", "2025-07-01"])
+def test_kb_every_un_member_has_a_head_of_state_or_government(day: str) -> None:
+    heads = (
+        "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor",
+        "Supreme Leader", "Chairman", "Head of", "Prince", "Grand Duke", "Emperor", "Premier",
+        "Acting President", "Co-President", "Member of the Presidency", "General Secretary",
+        "Chief Adviser", "Secretary of State for Foreign and Political Affairs",
+    )  # fmt: skip
+    kb = load_kb(use_env=False)
+    held = set()
+    for entries in kb.index.values():
+        for entry in entries:
+            for role in entry.entity.roles if entry.entity and entry.kind == "person" else ():
+                if role.title and role.title.startswith(heads) and role.active(day):
+                    held.add(role.country)
+    members = _un_members()
+    assert len(members) == 193
+    assert set(members) - held == set()
+
+
+def test_kb_team_facts_are_labelled_newsevents_team() -> None:
+    folder = resources.files("newsevents").joinpath("data", "actors")
+    people = json.loads(folder.joinpath("people.json").read_text(encoding="utf-8"))
+    putin = next(e for e in people["entries"] if e["name"] == "Vladimir Putin")
+    titled = [r for r in putin["roles"] if r["title"]]
+    assert titled and {r["source"] for r in titled} == {TEAM_SOURCE}
+
+
+def test_kb_peppercat_builder_writes_an_opt_in_user_table(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_peppercat_actors", ROOT / "scripts" / "build_peppercat_actors.py"
+    )
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = builder  # its dataclasses look their module up
+    spec.loader.exec_module(builder)
+    source = tmp_path / "peppercat"
+    source.mkdir()
+    header = "catalog,position,person,personID,start,end,gender,DOB,DOD,image,enwiki\n"
+    rows = (
+        "Estonia,Minister of Fisheries,Kaarel Tammsaar,Q999999901,2019-04,2023-02-01,,,,,\n"
+        "Estonia,Minister of Foreign Affairs,Liisa Orgmets,Q999999902,2023-02-01,,,,,,\n"
+        "Nowhere Land,President,Ann Other,Q999999903,2020,,,,,,\n"
+    )
+    (source / "leaders-historic.csv").write_text(header + rows, encoding="utf-8")
+    out = tmp_path / "peppercat.json"
+    assert builder.main(["--peppercat", str(source), "--out", str(out)]) == 0
+    table = json.loads(out.read_text(encoding="utf-8"))
+    assert "CC BY-NC 4.0" in table["licence"] and "Peppercat" in table["source"]
+    assert [e["name"] for e in table["entries"]] == ["Kaarel Tammsaar", "Liisa Orgmets"]
+    resolver = ActorResolver.load([out], use_env=False)
+    minister = resolver.resolve("Kaarel Tammsaar", "2020-01-01")
+    assert minister is not None and (minister.country, minister.sector) == ("EST", "GOV")
+    assert minister.wikidata == "Q999999901"
+    leader = resolver.resolve("the Estonian foreign minister", "2024-01-01")
+    assert leader is not None and leader.name == "Liisa Orgmets"

@@ -246,6 +246,17 @@ def test_resolve_as_dict_has_the_contract_fields(resolver: ActorResolver) -> Non
         ("the German leader", "2022-07-18", "Olaf Scholz"),  # the chancellor leads Germany
         ("the German leader", "2020-07-18", "Angela Merkel"),
         ("the Turkish president", "2022-07-18", "Recep Tayyip Erdogan"),
+        # an organisation entry that only names the office is the office, not an actor
+        ("the U.S. president", "2022-07-18", "Joe Biden"),
+        ("US President", "2018-07-01", "Donald Trump"),
+        ("the President of the United States", "2010-07-01", "Barack Obama"),
+        ("the US secretary of state", "2023-01-01", "Antony Blinken"),
+        ("the British foreign minister", "2023-01-01", "James Cleverly"),
+        ("the Indian foreign minister", "2023-01-01", "Subrahmanyam Jaishankar"),
+        ("the Japanese defense minister", "2023-01-01", "Yasukazu Hamada"),
+        ("the Kenyan president", "2023-01-01", "William Ruto"),
+        ("the Saudi leader", "2023-01-01", "Salman bin Abdulaziz"),
+        ("the Thai prime minister", "2025-10-01", "Anutin Charnvirakul"),
     ],
 )
 def test_resolve_role_without_name_is_the_office_holder_at_the_date(
@@ -259,3 +270,88 @@ def test_resolve_role_without_name_is_the_office_holder_at_the_date(
 def test_resolve_plural_role_stays_generic() -> None:
     found = default_resolver().resolve("Israeli leaders", "2022-07-18")
     assert found is not None and found.name is None and found.country == "ISR"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Omar Hassan al-Bashir", "Omar El Bashir", "Omar al-Bashir", "Sudanese President Omar Bashir"],
+)
+def test_resolve_name_forms_agree_on_first_and_last_name(mention: str) -> None:
+    found = default_resolver().resolve(mention, "2000-06-01")
+    assert found is not None and (found.country, found.sector) == ("SDN", "GOV")
+    assert found.name == "Omar al-Bashir"
+
+
+def test_resolve_name_form_needs_the_middle_names_to_agree(tmp_path: Path) -> None:
+    table = {
+        "source": "team test fixture", "version": "1", "licence": "MIT", "kind": "people",
+        "entries": [{"name": "Karim Abdel Nouri Al Sadiq", "roles": [
+            {"country": "EGY", "sector": "GOV", "start": "2019-01-01", "end": None}]}],
+    }  # fmt: skip
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    resolver = ActorResolver.load([path], use_env=False)
+    assert _code(resolver.resolve("Karim el-Sadiq", date=DAY)) == ("EGY", "GOV")
+    assert _code(resolver.resolve("Karim A. N. Sadiq", date=DAY)) == ("EGY", "GOV")
+    assert resolver.resolve("Karim Youssef Sadiq", date=DAY) is None  # "Youssef" is not his
+    assert resolver.resolve("Nouri Sadiq", date=DAY) is None  # the first name must agree
+
+
+def test_resolve_surname_alone_only_for_a_unique_office_holder() -> None:
+    resolver = default_resolver()
+    assert resolver.resolve("Trump", date="2022-07-19") is None  # out of office then
+    found = resolver.resolve("Trump", date="2025-06-01")
+    assert found is not None and found.name == "Donald Trump"
+    assert "only office holder" in found.explain
+
+
+def test_resolve_office_of_a_body_is_not_the_head_of_state() -> None:
+    found = default_resolver().resolve("President of the Chadian Human Rights League", DAY)
+    assert found is not None and found.name is None and found.country == "TCD"
+
+
+def test_resolve_former_holder_named_with_the_title_is_in_office() -> None:
+    resolver = default_resolver()
+    assert _code(resolver.resolve("Ben Wallace", date="2025-01-01")) == ("GBR", "ELI")
+    titled = resolver.resolve("UK Defence Secretary Ben Wallace", date="2025-01-01")
+    assert _code(titled) == ("GBR", "GOV")
+    former = resolver.resolve("former Defence Secretary Ben Wallace", date="2025-01-01")
+    assert _code(former) == ("GBR", "ELI")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Mariupol", ("UKR", "CVL")),
+        ("Sydney police", ("AUS", "COP")),
+        ("Oxford University", ("GBR", "EDU")),
+    ],
+)
+def test_resolve_city_from_the_gazetteer_gives_the_country(
+    mention: str, expected: tuple[str, str]
+) -> None:
+    assert _code(default_resolver().resolve(mention, DAY)) == expected
+
+
+def test_resolve_city_name_shared_by_two_countries_gives_none() -> None:
+    found = default_resolver().resolve("Valencia", DAY)  # Spain and Venezuela
+    assert found is None or found.country in (None, "ESP")
+    assert default_resolver().resolve("Marisol Valencia", DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Riigikogu", ("EST", "LEG")),
+        ("the Sinaloa Cartel", ("MEX", "CRM")),
+        ("Labour", ("GBR", "PTY")),
+        ("the FDLR", ("RWA", "REB")),
+        ("the Black Sea Fleet", ("RUS", "MIL")),
+    ],
+)
+def test_resolve_team_organisations(mention: str, expected: tuple[str, str]) -> None:
+    assert _code(default_resolver().resolve(mention, DAY)) == expected
+
+
+def test_resolve_one_word_organisation_needs_a_capital() -> None:
+    assert default_resolver().resolve("forced labour", DAY) is None

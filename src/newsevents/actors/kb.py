@@ -46,7 +46,10 @@ ENV_VAR = "NEWSEVENTS_ACTORS"
 # Tiers: lower wins when two entries share a name. User tables beat the team's curated facts,
 # which beat pycountry and congress-legislators, which beat the (stale) Phoenix dictionaries.
 USER_TIER = 0
-SOURCE_TIERS = {"curated": 1, "pycountry": 2, "congress-legislators": 2, "phoenix": 3}
+TEAM_SOURCE = "newsevents team"  # facts the team curated (scripts/data/actors_curated*)
+SOURCE_TIERS = {
+    TEAM_SOURCE: 1, "curated": 1, "pycountry": 2, "congress-legislators": 2, "phoenix": 3,
+}  # fmt: skip
 
 _CODE = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -58,6 +61,16 @@ _FOLD = str.maketrans(
      "ʼ": "'", "`": "'", "´": "'"}
 )  # fmt: skip
 _LEADING = frozenset({"the", "a", "an"})
+# Arabic-style name particles ("al-Bashir", "El Bashir", "bin Salman", "Ould Ghazouani"): a
+# name matches with or without them.
+PARTICLES = frozenset({"al", "el", "ad", "ash", "az", "ar", "ath", "bin", "ibn", "bint", "ould"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Honorifics written before a name ("Sheikh Tamim bin Hamad Al Thani", "King Mohammed VI"):
+# not part of the first name.
+HONORIFICS = _words(
+    "sheikh shaikh sheik king queen prince princess crown emir sultan mr mrs ms dr sir dame "
+    "lord lady ayatollah sayyed sayyid mullah imam president"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,38 @@ def tokenize(text: str) -> list[Token]:
         if word:
             tokens.append(Token(word, word.lower()))
     return tokens
+
+
+def name_parts(tokens: Sequence[Token]) -> list[str]:
+    """The token keys of a person's name without particles and generational suffixes:
+    "Omar Hassan al-Bashir" -> ['omar', 'hassan', 'bashir']."""
+    keys = [t.key for t in tokens if t.key not in PARTICLES and t.key not in NAME_SUFFIXES]
+    while len(keys) > 2 and keys[0] in HONORIFICS:
+        keys = keys[1:]
+    return keys
+
+
+def middles_agree(mention: Iterable[str], known: frozenset[str]) -> bool:
+    """Every middle name of a mention is one of the known middle names (an initial matches
+    the names it begins): "Omar Hassan Bashir" fits "Omar Hassan Ahmad Bashir"."""
+    for word in mention:
+        if word in known:
+            continue
+        if not any(
+            (len(word) == 1 and k.startswith(word)) or (len(k) == 1 and word.startswith(k))
+            for k in known
+        ):
+            return False
+    return True
+
+
+def names_agree(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Two full names (`name_parts`) of one person: same first and last name, the middle
+    names of the shorter among those of the longer."""
+    if len(one) < 2 or len(other) < 2 or one[0] != other[0] or one[-1] != other[-1]:
+        return False
+    short, long = sorted((one[1:-1], other[1:-1]), key=len)
+    return middles_agree(short, frozenset(long))
 
 
 def name_key(text: str) -> str:
@@ -181,11 +226,23 @@ class Entry:
     surface: str = ""  # the acronym as written, for case "upper"
 
 
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One written form of a person's name, indexed by its first and last name."""
+
+    middle: frozenset[str]
+    entry: Entry
+
+
 @dataclass(slots=True)
 class KnowledgeBase:
     index: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
+    # (first, last) name -> the forms of people's names: "Omar El Bashir" finds
+    # "Omar Hassan Ahmad Al Bashir" (see `people_named`)
+    people: dict[tuple[str, str], list[NameForm]] = field(default_factory=dict)
     max_len: int = 1
+    given_names: set[str] = field(default_factory=set)  # first words of people's full names
     versions: dict[str, str] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
 
@@ -203,8 +260,9 @@ class KnowledgeBase:
             phoenix = entry.tier == SOURCE_TIERS["phoenix"]  # upper case, acronym or not
             if (word.isupper() and letters <= 5 and not phoenix) or (phoenix and letters <= 2):
                 entry = _with_case(entry, "upper", word.upper())  # an acronym: "UN", "ISIS"
-            elif letters <= 5:
-                entry = _with_case(entry, "cap", "")  # a short word: capitalised ("Xi", "Chad")
+            elif letters <= 5 or entry.kind == "organisation":
+                # a short word ("Xi", "Chad") or a one-word organisation ("Labour"): capitalised
+                entry = _with_case(entry, "cap", "")
             if surname_ok and entry.kind == "person":
                 _append(self.surnames, key, entry)
                 return
@@ -212,6 +270,34 @@ class KnowledgeBase:
             entry = _with_case(entry, "cap", "")
         _append(self.index, key, entry)
         self.max_len = max(self.max_len, len(tokens))
+        if entry.kind == "person":
+            self._add_name_form(tokens, entry)
+
+    def _add_name_form(self, tokens: list[Token], entry: Entry) -> None:
+        parts = name_parts(tokens)
+        if len(parts) < 2:
+            return
+        form = NameForm(frozenset(parts[1:-1]), entry)
+        bucket = self.people.setdefault((parts[0], parts[-1]), [])
+        if form not in bucket:
+            bucket.append(form)
+        last = parts[-1]
+        if len(last) >= 3 and last.isalpha() and entry not in self.surnames.get(last, ()):
+            # the last name alone: used only for office holders at the date and in coreference
+            self.surnames.setdefault(last, []).append(entry)
+
+    def people_named(self, tokens: Sequence[Token]) -> list[Entry]:
+        """People whose name agrees with `tokens` on the first and last name, the mention's
+        middle names being among theirs (particles and suffixes ignored)."""
+        parts = name_parts(tokens)
+        if len(parts) < 2:
+            return []
+        forms = self.people.get((parts[0], parts[-1]), ())
+        found: list[Entry] = []
+        for form in forms:
+            if middles_agree(parts[1:-1], form.middle) and form.entry not in found:
+                found.append(form.entry)
+        return found
 
 
 def _with_case(entry: Entry, case: str, surface: str) -> Entry:
@@ -437,23 +523,11 @@ def build_index(tables: Iterable[Table]) -> KnowledgeBase:
                 if entity.kind == "person":
                     people.append(entity)
                 names = [entity.name, *entry.get("variants", [])]
-                if entity.kind == "person":
-                    names.extend(_surnames(entity.name))
                 for name in names:
                     kb.add(name, Entry(entity.kind, entity.name, None, None, entity.tier,
                                        entity=entity), surname_ok=True)  # fmt: skip
     _drop_given_names(kb, people)
     return kb
-
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _surnames(name: str) -> list[str]:
-    """The last word of a full name, as a one-word variant: 'Robert Mugabe' -> 'Mugabe'."""
-    tokens = [t for t in tokenize(name) if t.key not in _SUFFIXES]
-    last = tokens[-1].text if len(tokens) > 1 else ""
-    return [last] if len(last) >= 4 and last.isalpha() else []
 
 
 def _tier(entry: dict[str, Any], user: bool) -> int:
@@ -507,6 +581,7 @@ def _drop_given_names(kb: KnowledgeBase, people: list[Entity]) -> None:
         tokens = tokenize(person.name)
         if len(tokens) > 1:
             given.setdefault(tokens[0].key, set()).add(person.name)
+    kb.given_names = set(given)
     for key in list(kb.surnames):
         owners = given.get(key)
         if owners and not owners <= {e.name for e in kb.surnames[key]}:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsevents.actors.kb import Entity, KnowledgeBase, Role
+from newsevents.actors.kb import Entity, KnowledgeBase, Role, name_key
 from newsevents.datafiles import non_empty_object, read_table
 
 
@@ -32,10 +32,17 @@ def load_offices() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     return table, frozenset(leads)
 
 
+@lru_cache(maxsize=1)
+def office_words() -> dict[str, str]:
+    """Role words keyed without "of"/"the": 'secretary state' -> 'secretary of state'."""
+    return {" ".join(w for w in k.split() if w not in ("of", "the")): k for k in load_offices()[0]}
+
+
 class OfficeHolders:
     """Who held which titled office in which country, looked up by date."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
         self.by_country: dict[str, list[tuple[Role, Entity]]] = {}
         seen: set[int] = set()
         for entries in kb.index.values():
@@ -58,7 +65,27 @@ class OfficeHolders:
             titles = ("Prime Minister of", "Chancellor of", *titles)
         active = [(r, e) for r, e in self.by_country.get(country, []) if r.active(day)]
         for title in titles:
-            found = {e.name: (e, r) for r, e in active if r.title and r.title.startswith(title)}
+            found = {  # one person may come from two tables: same QID or same name
+                e.wikidata or name_key(e.name): (e, r)
+                for r, e in active
+                if r.title and self._is_office(r.title, title, country)
+            }
             if len(found) == 1:
                 return next(iter(found.values()))
         return None
+
+    def _is_office(self, title: str, beginning: str, country: str) -> bool:
+        """Whether `title` is the office `beginning` names. A beginning that ends in "of"
+        ("President of") must be followed by the country: "President of Russia" or "President
+        of the Transitional Presidential Council of Haiti", not "President of the
+        Constitutional Court"."""
+        if not title.startswith(beginning):
+            return False
+        if not beginning.endswith(" of"):
+            return True
+        rest = title[len(beginning) :]
+        return self._names(rest, country) or self._names(rest.rpartition(" of ")[2], country)
+
+    def _names(self, text: str, country: str) -> bool:
+        entries = self.kb.index.get(name_key(text), ())
+        return any(e.kind in ("country", "demonym") and e.country == country for e in entries)

@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.actors.kb import (
+    HONORIFICS,
+    PARTICLES,
     SOURCE_TIERS,
+    TEAM_SOURCE,
     Entity,
     Entry,
     KnowledgeBase,
@@ -42,7 +45,8 @@ from newsevents.actors.kb import (
     load_kb,
     tokenize,
 )
-from newsevents.actors.offices import OfficeHolders
+from newsevents.actors.offices import OfficeHolders, load_offices, office_words
+from newsevents.actors.places import city_named
 
 
 def _words(text: str) -> frozenset[str]:
@@ -54,7 +58,7 @@ BREAKERS = _words(
     "to in at from for with against on near over into by after under inside across toward "
     "towards between among via outside during through within without about amid"
 )
-COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "region", "place")
+COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "region", "place", "city")
 NO_MILITARY = frozenset({"IMG", "NGO", "ISM", "MNC"})  # non-state: armed men are rebels
 # Capitalised words next to a name that are not part of it ("Mr Putin", "Kano State").
 NOT_NAMES = _words(
@@ -67,6 +71,8 @@ NOT_NAMES = _words(
     "central lake mount river gulf sea"
 )
 LENIENT_KINDS = frozenset({"country", "demonym", "capital", "seat", "region", "agent"})
+LONGEST_NAME = 7  # tokens of a person's name matched by first and last name
+FORMER = _words("former ex onetime erstwhile")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -78,9 +84,14 @@ class ResolvedActor:
     wikidata: str | None
     role: str | None
     explain: str  # how it was resolved
+    # "person" when a person was named or holds the office named; not part of `as_dict`
+    kind: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The contract fields: name, country, sector, wikidata, role, explain."""
+        out = asdict(self)
+        del out["kind"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,7 @@ class _Match:
     surface: str
     entries: tuple[Entry, ...]
     surname: bool = False
+    name_form: bool = False  # found by first and last name ("Omar El Bashir")
 
 
 @dataclass(slots=True)
@@ -105,6 +117,8 @@ class _Evidence:
     note: str = ""
     head: bool = True
     before_of: bool = True
+    office: bool = False  # an organisation entry that only names an office ("US President")
+    former_sector: str | None = None  # a former office holder's sector in that office
 
     def describe(self) -> str:
         label = {"capital": "capital", "seat": "seat of government", "region": "region",
@@ -155,15 +169,50 @@ class ActorResolver:
             item.head = match.start < boundary
             item.before_of = match.start < of_index
             evidence.append(item)
+        if not any(e.country for e in evidence):
+            city = self._city(tokens, matches)  # "Mariupol", "Sydney police"
+            if city is not None:
+                city.head = city.head and _first_city_token(tokens, city) < boundary
+                evidence.append(city)
         if not evidence:
             return None
-        return self._combine(evidence, day, context)
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        # "President of the Chadian Human Rights League" presides over no country
+        unnamed_body = any(
+            i not in covered and _capitalised(tokens[i]) for i in range(of_index + 1, boundary)
+        )
+        former = any(t.key in FORMER for t in tokens)
+        return self._combine(evidence, day, context, holder_ok=not unnamed_body, former=former)
+
+    def _city(self, tokens: list[Token], matches: list[_Match]) -> _Evidence | None:
+        """A run of capitalised words no table knows that names a sizeable city (never a
+        surname: "Paris" said is a person)."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        run: list[Token] = []
+        for i, token in enumerate([*tokens, None]):
+            name_word = (
+                token is not None and i not in covered and _capitalised(token)
+                and token.key.isalpha() and token.key not in NOT_NAMES
+            )  # fmt: skip
+            if name_word and token is not None:
+                run.append(token)
+                continue
+            single = run[0].key if len(run) == 1 else ""
+            if run and single not in self.kb.surnames:
+                found = city_named(" ".join(t.text for t in run), single in self.kb.given_names)
+                if found is not None:
+                    surface = " ".join(t.text for t in run)
+                    return _Evidence("city", surface, country=found.country, name=found.name,
+                                     note="city in the gazetteer")  # fmt: skip
+            run = []
+        return None
 
     # -- matching ----------------------------------------------------------------------------
 
     def _matches(self, tokens: list[Token]) -> list[_Match]:
         lower = not any(ch.isupper() for t in tokens for ch in t.text)
-        index, surnames, longest = self.kb.index, self.kb.surnames, self.kb.max_len
+        index, surnames = self.kb.index, self.kb.surnames
+        longest = max(self.kb.max_len, LONGEST_NAME)
         out = []
         i = 0
         while i < len(tokens):
@@ -174,6 +223,11 @@ class ActorResolver:
                 ok = [e for e in index.get(key, ()) if _case_ok(e, span, lower)]
                 if ok:
                     found = _Match(i, i + size, " ".join(t.text for t in span), _best(ok))
+                    break
+                people = self._people_named(span, lower) if size >= 2 else []
+                if people:
+                    surface = " ".join(t.text for t in span)
+                    found = _Match(i, i + size, surface, tuple(people), name_form=True)
                     break
             if found is None:
                 ok = [
@@ -189,6 +243,18 @@ class ActorResolver:
             out.append(found)
             i = found.end
         return out
+
+    def _people_named(self, span: list[Token], lower: bool) -> list[Entry]:
+        """People named by a span of name words, by first and last name (`kb.people_named`).
+        The span starts and ends with a capitalised word; inside, particles may be lower case."""
+        if not lower:
+            if not (_capitalised(span[0]) and _capitalised(span[-1])):
+                return []
+            if not all(_capitalised(t) or t.key in PARTICLES for t in span):
+                return []
+        if span[0].key in PARTICLES or span[0].key in HONORIFICS or span[-1].key in PARTICLES:
+            return []  # "President Askar Akayev": the title is matched on its own
+        return self.kb.people_named(span)
 
     # -- evidence ----------------------------------------------------------------------------
 
@@ -211,15 +277,22 @@ class ActorResolver:
                          ethnic=first.ethnic)  # fmt: skip
 
     def _entity_evidence(self, match: _Match, day: str | None) -> _Evidence | None:
+        office = self._office_named(match)
+        if office is not None:
+            return office
         entities = [e.entity for e in match.entries if e.entity is not None]
         if day is not None:
             active = [e for e in entities if any(r.dated and r.active(day) for r in e.roles)]
             if active:
                 entities = active
             elif match.surname:
-                # A surname alone names somebody in office at the date, or a well-known
-                # (curated, congress or user-listed) person out of office.
-                entities = [e for e in entities if e.tier <= SOURCE_TIERS["curated"] + 1]
+                return None  # a surname alone names only somebody in office at the date
+            elif match.name_form:
+                # a shortened name ("John Smith" for "John Hilary Smith") of somebody out of
+                # office: only the well-known people of the trusted tables
+                entities = [e for e in entities if e.tier <= SOURCE_TIERS[TEAM_SOURCE] + 1]
+        if match.surname and len({id(e) for e in entities}) > 1:
+            return None  # "Smith": several office holders, no way to choose
         if len({id(e) for e in entities}) > 1:
             top = min(e.tier for e in entities)
             entities = [e for e in entities if e.tier == top]
@@ -244,27 +317,66 @@ class ActorResolver:
                 return _Evidence("country", match.surface, country=countries.pop())
             return None
         note = how
+        former = None
+        if role is not None and how.startswith("former office"):
+            former = next((r.sector for r in entity.roles if r.title == role.title
+                           and r.end == role.end), None)  # fmt: skip
         if role is not None and role.title:
             note = f"{role.title}, {how}"
         if match.surname:
-            note = f"surname, {note}"
+            note = f"surname of the only office holder so named, {note}"
+        elif match.name_form:
+            note = f"name form of '{entity.name}', {note}"
         return _Evidence(
             kind, match.surface, country=role.country if role else None,
             sector=role.sector if role else None, name=entity.name, wikidata=entity.wikidata,
-            role=role.title if role else None, note=note,
+            role=role.title if role else None, note=note, former_sector=former,
         )  # fmt: skip
+
+    def _office_named(self, match: _Match) -> _Evidence | None:
+        """An organisation entry that only names an office of a country ("US President",
+        "President of the United States") is the role word, so that the office holder at
+        the date answers, as for "the American president"."""
+        if match.entries[0].kind != "organisation":
+            return None
+        tokens = tokenize(match.surface)
+        words, country, i = [], None, 0
+        while i < len(tokens):
+            for size in range(min(3, len(tokens) - i), 0, -1):
+                key = " ".join(t.key for t in tokens[i : i + size])
+                found = [e for e in self.kb.index.get(key, ()) if e.kind in ("country", "demonym")]
+                if found:
+                    country = found[0].country
+                    i += size
+                    break
+            else:
+                if tokens[i].key not in ("of", "the"):
+                    words.append(tokens[i].key)
+                i += 1
+        role_word = office_words().get(" ".join(words), "")
+        if country is None or not role_word:
+            return None
+        note = f"names the office '{role_word}'"
+        return _Evidence("agent", role_word, country=country, sector="GOV", role=role_word,
+                         note=note, office=True)  # fmt: skip
 
     # -- combination -------------------------------------------------------------------------
 
     def _combine(
-        self, evidence: list[_Evidence], day: str | None, context: str | None
+        self,
+        evidence: list[_Evidence],
+        day: str | None,
+        context: str | None,
+        *,
+        holder_ok: bool = True,
+        former: bool = False,
     ) -> ResolvedActor | None:
         head = [e for e in evidence if e.head]
         tail = [e for e in evidence if not e.head]
         entities = [e for e in head if e.kind in ("person", "organisation")]
         persons = [e for e in entities if e.kind == "person"]
         entity = (persons or entities)[0] if entities else None
-        places = [e for e in head if e.kind in COUNTRY_KINDS and e.country]
+        places = [e for e in head if (e.kind in COUNTRY_KINDS or e.office) and e.country]
         agents = [e for e in head if e.kind == "agent"]
         agent = _head_agent(agents)
         used: list[_Evidence] = []
@@ -279,12 +391,15 @@ class ActorResolver:
         elif agent is not None and agent.country:
             country = agent.country
         else:
-            located = [e for e in tail if e.country and e.kind != "agent"]
+            located = [e for e in tail if e.country and (e.kind != "agent" or e.office)]
             if located:
                 country = located[0].country
                 used.append(located[0])
 
         sector: str | None = None
+        if entity is not None and not former and _titled_in_office(entity, agent):
+            # "UK Defence Secretary Ben Wallace": the text speaks of him in that office
+            entity.sector, entity.note = entity.former_sector, f"{entity.note}; titled so"
         seat = next(
             (p for p in places if p.kind in ("capital", "seat", "region") and p.sector), None
         )
@@ -296,6 +411,8 @@ class ActorResolver:
                 sector = seat.sector  # "Pentagon officials": the seat says which branch
         elif seat is not None:
             sector = seat.sector
+        elif any(p.kind == "city" for p in places):
+            sector = "CVL"  # a city itself, as the actor of an event, is its people
         if sector == "MIL" and (ethnic or country in NO_MILITARY):
             sector = "REB"
 
@@ -308,7 +425,7 @@ class ActorResolver:
         if entity is not None:
             used.insert(0, entity)
         used.extend(p for p in places if p is not entity)
-        if agent is not None:
+        if agent is not None and agent not in used:
             used.append(agent)
         if not used and country is None and sector is None:
             return None
@@ -317,18 +434,18 @@ class ActorResolver:
         explain = " + ".join(pieces) + f" -> {code}"
         if entity is not None:
             return ResolvedActor(entity.name, country, sector, entity.wikidata, entity.role,
-                                 explain)  # fmt: skip
+                                 explain, entity.kind)  # fmt: skip
         name = seat.name if seat is not None and agent is None else None
         if name is None and agent is None and places:
             name = places[0].name
         role = agent.role if agent is not None else None
-        if agent is not None and country is not None and day is not None:
+        if agent is not None and country is not None and day is not None and holder_ok:
             held = self._holders().holder(agent.surface, country, day)
             if held is not None:  # "the Russian leader" in July 2022 is Vladimir Putin
                 person, office = held
                 explain += f" -> office holder {person.name} ({office.title} at {day})"
                 return ResolvedActor(person.name, country, office.sector or sector,
-                                     person.wikidata, office.title, explain)  # fmt: skip
+                                     person.wikidata, office.title, explain, "person")  # fmt: skip
         return ResolvedActor(name, country, sector, None, role, explain)
 
     def _holders(self) -> OfficeHolders:
@@ -344,6 +461,14 @@ class ActorResolver:
             if item is not None and item.kind in COUNTRY_KINDS and item.country:
                 found.add(item.country)
         return found.pop() if len(found) == 1 else None
+
+
+def _titled_in_office(person: _Evidence, agent: _Evidence | None) -> bool:
+    """A former office holder named with the title of that office."""
+    if agent is None or person.former_sector is None or person.role is None:
+        return False
+    titles = load_offices()[0].get(agent.surface.lower(), ())
+    return any(person.role.startswith(t) for t in titles)
 
 
 def _head_agent(agents: list[_Evidence]) -> _Evidence | None:
@@ -388,6 +513,15 @@ def _first_free(
         if token.key in words and i not in covered and i > 0:
             return i
     return default
+
+
+def _first_city_token(tokens: list[Token], city: _Evidence) -> int:
+    first = city.surface.split()[0]
+    return next((i for i, t in enumerate(tokens) if t.text == first), 0)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
 
 
 def _case_ok(entry: Entry, span: list[Token], lower: bool) -> bool:
