@@ -228,3 +228,30 @@ def test_coder_scene_setting_clause_is_less_sure_than_the_main_clause(code: Any)
 def test_coder_noun_named_by_the_verb_pattern_is_not_its_own_event(code: Any) -> None:
     events = code("The Peruvian government rejected accusations that it had jailed journalists.")
     assert not [e for e in events if e["type"] == "ACCUSE"]
+
+
+def test_coder_surname_refers_back_to_the_person_named_earlier(code: Any) -> None:
+    text = (
+        "President Omar Hassan al-Bashir spoke in Khartoum on Monday.\n"
+        "Later, Bashir accused Egypt of arming the rebels."
+    )
+    event = _one(code(text, date="2000-06-01"), "ACCUSE")
+    assert _countries(event["actor"]) == {"SDN"} and _countries(event["recipient"]) == {"EGY"}
+
+
+def test_coder_a_title_with_its_own_country_is_not_the_last_person_with_that_title(
+    code: Any,
+) -> None:
+    text = "President Vladimir Putin offered to negotiate with the president of Armenia."
+    event = _one(code(text, date="2022-07-19"), "AGREE")
+    assert _countries(event["actor"]) == {"RUS"} and _countries(event["recipient"]) == {"ARM"}
+
+
+def test_coder_pattern_reads_the_objects_preposition(code: Any) -> None:
+    event = code("Sudan lifted the state of emergency in Darfur on Sunday.")[0]
+    assert event["cameo"].startswith("081") and _countries(event["actor"]) == {"SDN"}
+
+
+def test_coder_event_noun_in_a_collection_takes_the_verb_subject(code: Any) -> None:
+    events = code("Jordan began a new round of joint military exercises with Egypt.")
+    assert _countries(_one(events, "COOPERATE")["actor"]) == {"JOR"}

@@ -82,6 +82,9 @@ class DocumentContext:
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
+    # the document's people for in-document coreference ("Bashir" after "Omar al-Bashir"),
+    # an actors.coref.DocumentActors; None resolves every mention on its own
+    people: Any = None
 
 
 class EventCoder:
@@ -130,6 +133,18 @@ class EventCoder:
         if key in ctx.mentions:
             return ctx.mentions[key]
         resolved = self.resolver.resolve(text, ctx.published)
+        if ctx.people is not None and _has_name(text):
+            # the document's people fill in what a name alone does not say ("Bashir" after
+            # "Omar al-Bashir"); a mention that names someone else keeps its own reading, and
+            # a bare title ("the president of Armenia") is left to its complement
+            earlier = ctx.people.resolve(text)
+            if (
+                earlier is not None
+                and earlier.name
+                and (resolved is None or not resolved.name)
+                and (resolved is None or resolved.country in (None, earlier.country))
+            ):  # "the president of Armenia" is not the president named before
+                resolved = earlier
         mention: dict[str, Any] | None = None
         # an agent with only a sector ("protesters") is still an actor; _located may add a country
         if resolved is not None and (resolved.country or resolved.name or resolved.sector):
@@ -228,9 +243,12 @@ class EventCoder:
     def _verb(self, verb: Token) -> Candidate | None:
         lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
         preps: dict[str, list[str]] = {}
-        for prep, obj in syntax.prepositional_objects(verb):
-            preps.setdefault(prep, []).extend(_terms(obj))
         objects = syntax.objects(verb)
+        # PETRARCH's patterns read the words after the verb, so a preposition of the object
+        # counts too: "lifted the state of emergency", "imposed a ban on imports"
+        for head in (verb, *objects):
+            for prep, obj in syntax.prepositional_objects(head):
+                preps.setdefault(prep, []).extend(_terms(obj))
         if lemma in self.cues.speech and self._names_event(objects):
             return None  # "announced a suspension of aid": the noun is the event
         terms = [t for o in objects for t in _terms(o)]
@@ -272,6 +290,9 @@ class EventCoder:
                 return phrase
         return None
 
+    def _is_event_noun(self, token: Token) -> bool:
+        return self.lexicon.noun(token.lemma_.lower()) is not None
+
     def _names_event(self, objects: list[Token]) -> bool:
         heads = [o.head if o.dep_ == "compound" else o for o in objects]
         return any(self.lexicon.noun(o.lemma_.lower()) is not None for o in objects + heads)
@@ -300,8 +321,9 @@ class EventCoder:
         for child in noun.children:
             if child.dep_ == "poss":
                 actor_heads.append(child)
-            elif child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"}:
-                actor_heads.append(child)  # "Turkish operation", "Russian invasion"
+            elif child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"} and child.is_title:
+                # "Turkish operation", "Russian invasion"; not "military exercises"
+                actor_heads.append(child)
             elif child.dep_ == "compound" and child.pos_ == "PROPN":
                 recipient_heads.append(child)  # "the Ukraine invasion"
         prep_recipients = []
@@ -317,10 +339,10 @@ class EventCoder:
             recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
         if actor_heads and all(h.pos_ == "PRON" for h in actor_heads):
             # "Israel mounted its invasion": the possessive pronoun is the verb's subject
-            actor_heads = _actor_from_governing_verb(noun) or actor_heads
+            actor_heads = _actor_from_governing_verb(noun, self._is_event_noun) or actor_heads
         own_actor = bool(actor_heads)
         if not own_actor:
-            actor_heads = _actor_from_governing_verb(noun)
+            actor_heads = _actor_from_governing_verb(noun, self._is_event_noun)
         match = Match(entry.code, f"noun:{noun.lemma_.lower()}")
         stopper = self._halting_verb(noun)
         halted = self.ontology.halted(entry.code) if stopper else None
@@ -457,6 +479,11 @@ def _terms(token: Token) -> list[str]:
     return terms
 
 
+def _has_name(text: str) -> bool:
+    words = text.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
 def _reports_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children)
 
@@ -546,11 +573,18 @@ def _content_recipients(trigger: Token) -> list[Token]:
     return found
 
 
-def _actor_from_governing_verb(noun: Token) -> list[Token]:
+def _actor_from_governing_verb(noun: Token, is_event_noun: Any) -> list[Token]:
     """'he launched the invasion', 'travel for a sitdown': the verb's subject acts; a noun
     compound counts as its head ('launched a mediation effort')."""
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+        and not is_event_noun(noun.head.head)
+    ):  # "began a new round of exercises", "a wave of strikes"; not "a suspension of aid"
+        noun = noun.head.head
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         subject = syntax.inherited_subject(head)

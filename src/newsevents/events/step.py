@@ -7,9 +7,11 @@ from functools import lru_cache
 from typing import Any
 
 from newsevents.actors import default_resolver
+from newsevents.actors.coref import DocumentActors
 from newsevents.events.coder import DocumentContext, EventCoder, SentenceResult
 from newsevents.events.lexicon import load_lexicon
 from newsevents.events.ontology import load_ontology
+from newsevents.geo.location import locate_events
 from newsevents.quotes.link import attribute_events
 from newsevents.step import DocumentStep, Work
 from newsevents.time import Timex, event_date, tag_times
@@ -59,6 +61,7 @@ class CodeEvents(DocumentStep):
                 event["provenance"] = versions
                 analysis.events.append(event)
         attribute_events(analysis.events, analysis.quotes)  # the speaker of a quoted claim
+        locate_events(work.doc, analysis.events, analysis.places)  # the place on the trigger
         analysis.actors = sorted(
             (m for m in ctx.mentions.values() if m is not None), key=lambda m: m["start"]
         )
@@ -76,11 +79,15 @@ def code_document(
     `times` are the document's time expressions, `sentences` its Analysis spans (for the
     sentence index of each event). The returned context holds every resolved mention.
     """
-    ctx = DocumentContext(doc_id, published, doc.text, times_by_token(doc, times))
-    starts = [s.start for s in sentences]
     coder = default_coder()
+    people = DocumentActors(coder.resolver, published)
+    ctx = DocumentContext(doc_id, published, doc.text, times_by_token(doc, times), people=people)
+    starts = [s.start for s in sentences]
     results = []
     for sent in doc.sents:
+        for ent in sent.ents:  # people enter the document in reading order
+            if ent.label_ == "PERSON":
+                people.link(ent.text, named=True)
         # a spaCy sentence may start on the whitespace just before our trimmed span
         index = max(bisect_right(starts, sent.start_char + 2) - 1, 0)
         results.append(coder.code_sentence(sent, index, ctx))
