@@ -42,6 +42,7 @@ class Pipeline:
 def default_pipeline(config: Config) -> Pipeline:
     """The standard steps, in the order of ARCHITECTURE.md's data flow."""
     from newsevents.events.step import CodeEvents, TagTimes
+    from newsevents.geo.step import TagPlaces
     from newsevents.ingest.steps import CheckLanguage, Clean, Date, Decode
     from newsevents.nlp.parse import Parse
     from newsevents.quotes.step import TagQuotes
@@ -49,6 +50,6 @@ def default_pipeline(config: Config) -> Pipeline:
     steps: list[Step] = [Decode(config)]
     if config.clean:
         steps.append(Clean())
-    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes()]
+    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes(), TagPlaces()]
     steps += [TagQuotes(), CodeEvents()]
     return Pipeline(steps, config)

@@ -1,0 +1,228 @@
+"""Toponym recognition: the place names of a parsed document and the places each may stand for.
+
+A toponym is first a spaCy GPE, LOC or FAC entity (the parser's view of what is a name and
+where it ends), looked up in the gazetteer by its key. The article ("the Gambia") and a
+possessive ("Syria's") are trimmed; an entity the parser ran across a comma ("Alexandria, Va.")
+is looked up whole and, when unknown, part by part. A GPE or LOC the gazetteer does not know is
+still a toponym, without a place ("Kafr Sousah"); so is a FAC ("Cairo Stadium").
+
+The small parser often calls a town a person or an organisation ("in Alexandria" as PERSON), or
+leaves it unlabelled. Such a name (another entity, or a run of proper nouns outside any entity)
+is a toponym when it is a place's own name in the gazetteer and the text says it is a place:
+a locative preposition before it ("in", "near", "from" ...), a place after it in "X, Y" that
+contains it, the same name as a toponym elsewhere in the document (one sense per discourse),
+or, for an organisation or nationality, the name or demonym of a country or first-level
+division ("Minnesota", "Egyptian"). Each name costs one gazetteer lookup: no scan of the text
+against the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsevents.geo.gazetteer import Candidate, Gazetteer
+from newsevents.geo.names import place_key
+
+TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# names the parser may have mislabelled; numbers, dates and amounts are never places
+OTHER_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT",
+                               "LAW", "LANGUAGE"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "throughout",
+                      "within", "from", "into", "inside", "toward", "towards"})
+# "northern Syria", "Northeast Georgia": the direction is not part of the place's name
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "northeast", "northwest", "southeast", "southwest",
+                        "northeastern", "northwestern", "southeastern", "southwestern",
+                        "central", "upper", "lower", "greater", "downtown", "rural"})
+# "Fargo City": a generic head after a known name
+GENERIC_HEADS = frozenset({"city", "town", "township", "village", "area", "metro"})
+# a name the parser took for a person or an organisation: only where no person stands
+# ("shot at Mengistu", "a letter from Smith" are people)
+LOCATIVE_FOR_PEOPLE = frozenset({"in", "near", "inside", "outside", "across", "throughout",
+                                 "within", "around"})
+COUNTRY_LIKE = frozenset({"PCLI", "ADM1"})
+# verbs whose object is a place when it is a place name: "entered Zabdeen", "patrolled Katmandu"
+PLACE_OBJECT_VERBS = frozenset({
+    "attack", "target", "strike", "hit", "storm", "capture", "seize", "recapture", "enter",
+    "invade", "occupy", "shell", "bomb", "bombard", "raid", "besiege", "liberate", "patrol",
+    "visit", "tour", "overrun", "surround", "encircle", "cross", "reach", "infiltrate",
+    "ambush", "assault", "control", "secure", "take"})
+# nouns that make the name beside them a place
+PLACE_NOUNS = frozenset({
+    "village", "villages", "town", "towns", "city", "district", "districts", "province",
+    "governorate", "region", "area", "neighborhood", "neighbourhood", "suburb", "county",
+    "camp", "airport", "airbase", "base", "hill", "hills", "mountain", "mountains", "valley",
+    "plain", "plains", "square", "street", "road", "highway", "bridge", "checkpoint",
+    "crossing", "commune", "municipality", "island", "peninsula", "river", "lake", "gorge",
+    "countryside", "outskirts", "quarter", "state", "locality", "settlement", "port"})
+LEADING = frozenset({"the", "The", "THE"})
+TRAILING = frozenset({"'s", "’s", "'", "’"})
+MAX_CANDIDATES = 40  # the largest places of a very common name ("Springfield") are enough
+
+
+@dataclass
+class Mention:
+    """A toponym: its characters in the text and the places it may stand for."""
+
+    text: str
+    start: int
+    end: int
+    candidates: list[Candidate]
+    first_token: int
+    last_token: int  # inclusive
+    label: str
+    next_in_list: int | None = field(default=None)  # index of "Y" in "X, Y"
+    key: str = field(default="")
+
+    def __post_init__(self) -> None:
+        self.key = self.key or place_key(self.text)
+
+
+def find_mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
+    """The toponyms of `doc`, in text order, with their gazetteer candidates."""
+    mentions: list[Mention] = []
+    others: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in TOPONYM_LABELS:
+            mentions.extend(_mentions_of(doc, ent.start, ent.end, ent.label_, gazetteer))
+        elif ent.label_ in OTHER_NAME_LABELS:
+            others.append((ent.start, ent.end, ent.label_))
+    others += _unlabelled_names(doc)
+    known = {m.key for m in mentions}
+    mentions += [m for start, end, label in others
+                 if (m := _other_name(doc, start, end, label, gazetteer, known)) is not None]
+    mentions.sort(key=lambda m: m.start)
+    _link_lists(doc, mentions)
+    return mentions
+
+
+def _unlabelled_names(doc: Any) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns outside any entity."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+                j += 1
+            runs.append((i, j, ""))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer,
+                known: set[str]) -> Mention | None:
+    """A mislabelled or unlabelled name, as a toponym when the text says it is a place."""
+    start, end = _trimmed(doc, start, end)
+    if start >= end:
+        return None
+    key = place_key(doc[start:end].text)
+    candidates = [c for c in gazetteer.lookup_key(key) if c.own]
+    before = doc[start - 1].lower_ if start > 0 else ""
+    locative = before in (LOCATIVE if not label else LOCATIVE_FOR_PEOPLE)
+    if not candidates:
+        # a name the gazetteer does not know: a place only when a place noun says so
+        # ("the village of Sharifah", "Bemal village"), or a person-looking name sits where
+        # only a place can ("inside Kafr Sousah"); "in NATO" keeps an organisation one
+        if _place_noun_says_so(doc, start, end) or (label in {"PERSON", ""} and locative):
+            return _mention(doc, start, end, [], label or "PROPN")
+        return None
+    after = doc[end : end + 2]
+    place_follows = (len(after) == 2 and after[0].text == ","
+                     and (after[1].ent_type_ in TOPONYM_LABELS or after[1].ent_type_ == ""))
+    root = doc[start:end].root
+    acted_on = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+    if (key in known or locative or place_follows or acted_on
+            or (label in {"ORG", "NORP"}
+                and any(c.place.feature_code in COUNTRY_LIKE for c in candidates))):
+        return _mention(doc, start, end, candidates, label or "PROPN")
+    return None
+
+
+def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """The name without a leading article or a trailing possessive or punctuation; empty when
+    it does not start with a capital (a lower-case "metro" is no name)."""
+    while start < end and doc[start].text in LEADING:
+        start += 1
+    while end > start and (doc[end - 1].text in TRAILING or doc[end - 1].is_punct):
+        end -= 1
+    if start < end and not doc[start].text[:1].isupper():
+        return start, start
+    return start, end
+
+
+def _mentions_of(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
+                 ) -> Iterator[Mention]:
+    """The toponym of a GPE, LOC or FAC entity, or those of its comma-separated parts."""
+    start, end = _trimmed(doc, start, end)
+    if start >= end:
+        return
+    candidates, start, end = _lookup(doc, start, end, gazetteer)
+    if candidates or not any(doc[i].text == "," for i in range(start, end)):
+        if doc[start:end].text.lower() not in DIRECTIONS:  # a bare "North" is no place
+            yield _mention(doc, start, end, candidates, label)
+        return
+    part = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text == ",":
+            yield from _mentions_of(doc, part, i, label, gazetteer)
+            part = i + 1
+
+
+def _lookup(doc: Any, start: int, end: int, gazetteer: Gazetteer
+            ) -> tuple[list[Candidate], int, int]:
+    """The candidates of doc[start:end], with the span of the name that was found. Failing
+    the whole name: the name without a leading direction ("Northeast Georgia") or a trailing
+    generic head ("Fargo City"), else a known place's own name at the start of an unknown one
+    ("Henderson County Jail", "Vancouver International Airport")."""
+    candidates = gazetteer.lookup_key(place_key(doc[start:end].text))
+    if candidates or end - start < 2:
+        return candidates, start, end
+    if doc[start].lower_ in DIRECTIONS:
+        return _lookup(doc, start + 1, end, gazetteer)
+    if doc[end - 1].lower_ in GENERIC_HEADS:
+        found = gazetteer.lookup_key(place_key(doc[start : end - 1].text))
+        if found:
+            return found, start, end - 1
+    for stop in range(end - 1, start, -1):
+        if not doc[stop - 1].is_punct:
+            found = [c for c in gazetteer.lookup_key(place_key(doc[start:stop].text)) if c.own]
+            if found:
+                return found, start, stop
+    return [], start, end
+
+
+def _mention(doc: Any, start: int, end: int, candidates: list[Candidate], label: str
+             ) -> Mention:
+    span = doc[start:end]
+    return Mention(span.text, span.start_char, span.end_char, candidates[:MAX_CANDIDATES],
+                   start, end - 1, label)
+
+
+def _place_noun_says_so(doc: Any, start: int, end: int) -> bool:
+    """"Bemal village", "Yarmouk Refugee Camp", "the town of Sirmeen", "districts of
+    Al-Baghiliyah and X"."""
+    if (end < len(doc) and doc[end].lower_ in PLACE_NOUNS) or (
+            end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS):
+        return True
+    head = doc[start:end].root.head
+    if head.lower_ == "of" or head.dep_ == "conj":
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.lower_ == "of":
+            head = head.head
+        return head.lemma_.lower() in PLACE_NOUNS
+    return False
+
+
+def _link_lists(doc: Any, mentions: list[Mention]) -> None:
+    """Mark "X, Y" pairs ("Alexandria, Louisiana"), where Y often says which X is meant."""
+    for i in range(len(mentions) - 1):
+        here, there = mentions[i], mentions[i + 1]
+        gap = doc[here.last_token + 1 : there.first_token]
+        if len(gap) == 1 and gap[0].text == ",":
+            here.next_in_list = i + 1

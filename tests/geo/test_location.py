@@ -1,0 +1,56 @@
+"""Event locations: the place attached to the trigger, else none (sentences by the team)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.geo.location import event_location
+from newsevents.geo.step import tag_places
+from newsevents.nlp.model import load_model
+from newsevents.nlp.parse import make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def _location(nlp: Any, text: str, trigger: str) -> str | None:
+    doc = nlp(make_doc(nlp, text))
+    index = next(t.i for t in doc if t.text == trigger)
+    place = event_location(doc, index, tag_places(doc))
+    return None if place is None else place["text"]
+
+
+def test_location_prepositional_phrase_on_the_trigger(nlp: Any) -> None:
+    assert _location(nlp, "Rebels attacked an army post in northern Syria.", "attacked") == "Syria"
+    assert _location(nlp, "The two leaders met in Qatar on Sunday.", "met") == "Qatar"
+
+
+def test_location_destination_of_a_visit(nlp: Any) -> None:
+    assert _location(nlp, "Putin will travel to Iran next week.", "travel") == "Iran"
+    # a transfer's destination is not where the transfer happened
+    assert _location(nlp, "Police handed the suspect over to Germany.", "handed") is None
+
+
+def test_location_most_specific_place_of_the_phrase(nlp: Any) -> None:
+    text = "A bomb exploded in the Iraqi city of Mosul on Friday."
+    assert _location(nlp, text, "exploded") == "Mosul"
+
+
+def test_location_none_without_an_attached_place(nlp: Any) -> None:
+    assert _location(nlp, "Iran criticised the decision on Tuesday.", "criticised") is None
+    # a place in the subject's name or an adjective is not where the event happened
+    assert _location(nlp, "Iranian officials condemned the decision.", "condemned") is None
+
+
+def test_location_nominal_trigger(nlp: Any) -> None:
+    assert _location(nlp, "The army launched an attack on Aleppo.", "attack") == "Aleppo"
+    assert _location(nlp, "The council lifted the embargo on Libya.", "embargo") is None
+
+
+def test_location_not_from_a_subordinate_clause(nlp: Any) -> None:
+    text = "The ministers signed the deal after troops withdrew from positions in Crimea."
+    assert _location(nlp, text, "signed") is None

@@ -1,0 +1,82 @@
+"""Toponym recognition and resolution on sentences written by the team."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.geo.step import tag_places
+from newsevents.nlp.model import load_model
+from newsevents.nlp.parse import make_doc
+from newsevents.pipeline import Pipeline
+from newsevents.records import Source
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def _places(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return tag_places(nlp(make_doc(nlp, text)))
+
+
+def _resolved(nlp: Any, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p["text"]: (p["country"], p["feature_code"]) for p in _places(nlp, text)}
+
+
+def test_places_georgia_is_decided_by_its_neighbours(nlp: Any) -> None:
+    caucasus = _resolved(nlp, "Troops were sent from Georgia to Armenia, and Tbilisi protested.")
+    assert caucasus["Georgia"] == ("GEO", "PCLI")
+    south = _resolved(nlp, "Storms hit Atlanta and Savannah before moving across Georgia.")
+    assert south["Georgia"] == ("USA", "ADM1")
+
+
+def test_places_paris_is_decided_by_context(nlp: Any) -> None:
+    assert _resolved(nlp, "The minister flew to Paris for talks.")["Paris"] == ("FRA", "PPLC")
+    texas = _resolved(nlp, "The fair opened in Paris, Texas, a short drive from Dallas.")
+    assert texas["Paris"] == ("USA", "PPL")
+
+
+def test_places_country_name_is_the_country_not_a_town(nlp: Any) -> None:
+    found = _resolved(nlp, "Jordan and Egypt signed the agreement with Lebanon.")
+    assert found["Jordan"] == ("JOR", "PCLI")
+    assert found["Egypt"] == ("EGY", "PCLI")
+    assert found["Lebanon"] == ("LBN", "PCLI")
+
+
+def test_places_city_named_like_its_province_is_the_city(nlp: Any) -> None:
+    assert _resolved(nlp, "Protesters gathered in Cairo on Friday.")["Cairo"] == ("EGY", "PPLC")
+
+
+def test_places_have_contract_fields_and_offsets(nlp: Any) -> None:
+    text = "Shelling hit Aleppo and the village of Kfar Zubeidawi overnight."
+    places = _places(nlp, text)
+    assert places, "no place found"
+    for place in places:
+        assert text[place["start"] : place["end"]] == place["text"]
+        assert {"text", "start", "end", "name", "country", "lat", "lon", "geonameid"} <= set(place)
+    aleppo = next(p for p in places if p["text"] == "Aleppo")
+    assert aleppo["country"] == "SYR" and aleppo["geonameid"] and 35 < aleppo["lat"] < 37
+
+
+def test_places_unknown_place_keeps_its_text_without_coordinates(nlp: Any) -> None:
+    places = _places(nlp, "Shelling hit the village of Kfar Zubeidawi overnight.")
+    unknown = [p for p in places if "Zubeidawi" in p["text"]]
+    assert unknown and unknown[0]["geonameid"] is None and unknown[0]["lat"] is None
+
+
+def test_places_no_place_in_a_text_without_one(nlp: Any) -> None:
+    assert _places(nlp, "The committee met on Tuesday and agreed to talk again soon.") == []
+
+
+def test_places_step_fills_places_and_event_locations(pipeline: Pipeline) -> None:
+    text = "Turkish troops attacked Kurdish fighters in northern Syria on Monday."
+    [analysis] = pipeline.run([Source(id="t", raw=text, format="text", published="2022-07-18")])
+    assert analysis.ok
+    # a demonym names its country too, as LGL counts it
+    assert [(p["text"], p["country"]) for p in analysis.places] == [
+        ("Turkish", "TUR"), ("Syria", "SYR")]
+    [event] = [e for e in analysis.events if e["trigger"]["text"] == "attacked"]
+    assert event["location"] is not None and event["location"]["country"] == "SYR"
