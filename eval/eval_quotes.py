@@ -34,6 +34,8 @@ Metrics (micro-averaged over the documents):
   also given on the gold quotes that both matched (`*_speaker_accuracy_common`).
 - speed: seconds of `find_quotes` over the parsed documents next to the spaCy parse time.
 
+`--errors` lists the misses and false hits of both kinds (indirect ones prefixed "I-").
+
 Usage: python eval/eval_quotes.py [--shared ../shared] [--split dev] [--limit N] [--errors]
 """
 
@@ -426,6 +428,42 @@ def errors(shared_dir: Path, split: str = "dev", limit: int | None = None) -> li
             for j, r in enumerate(preds)
             if j not in seen_p
         ]
+        lines += indirect_errors(doc, [r for r in recs if r["kind"] == "indirect"])
+    return lines
+
+
+def indirect_errors(doc: GoldDoc, records: list[dict[str, Any]]) -> list[str]:
+    """Lines for the indirect attributions of one document: I-MISS (no prediction shares
+    half of the gold content's words), I-FALSE (a prediction matches no gold one), I-CUE and
+    I-SOURCE (matched content, wrong cue or source); each with gold | predicted parts."""
+    text = doc.text
+    preds = as_predicted(records, "indirect")
+    pairs = match(text, [g.content for g in doc.indirect], [p.content for p in preds])
+
+    def show(spans: Spans) -> str:
+        return " ".join(text[s:e] for s, e in spans)[:100] or "-"
+
+    lines = []
+    for i, j in pairs:
+        gold, pred = doc.indirect[i], preds[j]
+        wrong = [("I-CUE", gold.cue, pred.cue)] if not overlaps(gold.cue, pred.cue) else []
+        if not _same_source(gold.source, pred.source):
+            wrong.append(("I-SOURCE", gold.source, pred.source))
+        lines += [
+            f"{doc.name}\t{kind}\t{show(g)!r}\t{show(p)!r}\t{show(gold.content)!r}"
+            for kind, g, p in wrong
+        ]
+    seen_g, seen_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    lines += [
+        f"{doc.name}\tI-MISS\t{show(g.cue)!r}\t{show(g.content)!r}"
+        for i, g in enumerate(doc.indirect)
+        if i not in seen_g
+    ]
+    lines += [
+        f"{doc.name}\tI-FALSE\t{show(p.cue)!r}\t{show(p.content)!r}"
+        for j, p in enumerate(preds)
+        if j not in seen_p
+    ]
     return lines
 
 

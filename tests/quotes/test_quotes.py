@@ -164,6 +164,86 @@ def test_quotes_indirect_according_to_and_added(quotes: Any) -> None:
     assert added["text"] == "that a deal was close"
 
 
+def _indirect(found: Quotes) -> Quotes:
+    return [q for q in found if q["kind"] == "indirect"]
+
+
+def test_quotes_indirect_only_the_outermost_of_nested_attributions(quotes: Any) -> None:
+    text = "The harbour master said she hoped that the cranes would move again by Friday."
+    (said,) = _indirect(quotes(text))
+    assert said["cue"] == "said" and said["text"].startswith("she hoped that the cranes")
+
+
+def test_quotes_indirect_parenthetical_inside_the_clause(quotes: Any) -> None:
+    found = _indirect(quotes("The new timetable, the harbour master said, will cut delays."))
+    (said,) = found
+    assert said["source"]["text"] == "the harbour master"
+    assert said["text"].startswith("The new timetable") and said["text"].endswith("cut delays")
+    (noted,) = _indirect(quotes("As the harbour master noted, the cranes are old."))
+    assert noted["cue"] == "noted" and noted["text"] == "the cranes are old"
+
+
+def test_quotes_indirect_impression_has_no_source(quotes: Any) -> None:
+    (seemed,) = _indirect(quotes("The dock workers seemed to accept the new shift plan."))
+    assert seemed["cue"] == "seemed" and seemed["source"] is None
+    assert seemed["text"] == "The dock workers seemed to accept the new shift plan"
+    assert not _indirect(quotes("The harbour master appeared at the gate on Monday."))
+
+
+def test_quotes_indirect_stances_of_verbs_adjectives_and_nouns(quotes: Any) -> None:
+    found = _indirect(
+        quotes(
+            "The port union endorsed Maria Okonkwo. The mayor has been critical of the budget. "
+            "Councillor Iris Vale is a longtime supporter of the tram line."
+        )
+    )
+    by_cue = {q["cue"]: q for q in found}
+    assert by_cue["endorsed"]["text"] == "Maria Okonkwo"  # a one-word content counts
+    assert by_cue["critical"]["text"] == "the budget"
+    assert by_cue["critical"]["source"]["text"] == "The mayor"
+    assert by_cue["supporter"]["text"] == "the tram line"
+
+
+def test_quotes_indirect_asked_about_has_no_source(quotes: Any) -> None:
+    text = "Asked about the strike, Maria Okonkwo said the talks would go on."
+    found = {q["cue"]: q for q in _indirect(quotes(text))}
+    assert found["Asked"]["source"] is None and found["Asked"]["text"] == "the strike"
+    assert found["said"]["source"]["text"] == "Maria Okonkwo"
+
+
+def test_quotes_indirect_according_to_covers_the_sentence(quotes: Any) -> None:
+    text = "Exports rose by 3 percent and imports fell, according to the port authority."
+    (according,) = _indirect(quotes(text))
+    assert according["text"] == "Exports rose by 3 percent and imports fell"
+
+
+def test_quotes_indirect_poll_and_reportedly(quotes: Any) -> None:
+    text = (
+        "In a new survey, most residents rated the tram line highly. "
+        "The mayor reportedly met the builders in secret."
+    )
+    found = {q["cue"]: q for q in _indirect(quotes(text))}
+    assert found["In"]["source"]["text"] == "a new survey"
+    assert found["In"]["text"] == "most residents rated the tram line highly"
+    assert found["reportedly"]["source"] is None
+    # the content is one span of the text: the adverb stays inside it
+    assert found["reportedly"]["text"] == "The mayor reportedly met the builders in secret"
+
+
+def test_quotes_indirect_headline_and_colon_lines(quotes: Any) -> None:
+    text = (
+        "Port Union Chief Praises New Crane Deal\n\n"
+        "Okonkwo: The strike will end this week\n\n"
+        "Update: the story was corrected."
+    )
+    found = {q["cue"]: q for q in _indirect(quotes(text))}
+    assert found["Praises"]["source"]["text"] == "Port Union Chief"
+    assert found["Praises"]["text"] == "New Crane Deal"
+    assert found[":"]["source"]["text"] == "Okonkwo"
+    assert found[":"]["text"] == "The strike will end this week"
+    assert [q["cue"] for q in found.values()].count(":") == 1  # "Update:" is a rubric
+
+
 # -- events and the pipeline -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def analyse() -> Callable[[str], Any]:
@@ -235,11 +315,7 @@ def test_quotes_cli_prints_speaker_cue_and_quote(tmp_path: Path, capsys: Any) ->
 
 # -- the cue table ---------------------------------------------------------------------------
 def test_quotes_cue_table_must_not_be_empty(tmp_path: Path) -> None:
-    cues = json.loads(
-        (Path(__file__).resolve().parents[2] / "src/newsevents/data/quotes/cues.json").read_text(
-            encoding="utf-8"
-        )
-    )
+    cues = _packaged_cues()
     assert read_cues(_write(tmp_path, cues)).speech
     cues["speech"] = []
     with pytest.raises(ValueError, match="speech"):
@@ -247,6 +323,22 @@ def test_quotes_cue_table_must_not_be_empty(tmp_path: Path) -> None:
     del cues["licence"]
     with pytest.raises(ValueError, match="licence"):
         read_cues(_write(tmp_path, cues))
+
+
+@pytest.mark.parametrize(
+    "key", ["raising", "colon_labels", "records", "adverbs", "stances", "light_nouns"]
+)
+def test_quotes_cue_table_rule_lists_must_not_be_empty(tmp_path: Path, key: str) -> None:
+    cues = _packaged_cues()
+    cues[key] = {} if isinstance(cues[key], dict) else []
+    with pytest.raises(ValueError, match=key):
+        read_cues(_write(tmp_path, cues))
+
+
+def _packaged_cues() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[2] / "src/newsevents/data/quotes/cues.json"
+    table: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return table
 
 
 def _write(directory: Path, table: dict[str, Any]) -> Path:

@@ -39,6 +39,13 @@ class Cues:
     version: str
     frames: Frames
     nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is its content
+    raising: frozenset[str]  # "seems to", "appears that": an impression without a source
+    colon_labels: frozenset[str]  # "Update:", "Watch:": rubrics, not speakers before a colon
+    records: frozenset[str]  # "in a poll, ...": what holds findings, the source of its clause
+    adverbs: frozenset[str]  # "reportedly": a claim without a source
+    stances: dict[str, frozenset[str]]  # "critical" -> prepositions whose object it is about
+    light_verbs: frozenset[str]  # "made (no mention of)": verbs whose object noun is the cue
+    light_nouns: dict[str, frozenset[str]]  # cue nouns only as the object of a light verb
 
     @cached_property
     def reporting(self) -> frozenset[str]:
@@ -48,7 +55,9 @@ class Cues:
     @cached_property
     def cue_words(self) -> frozenset[str]:
         """Every word that may be the cue of an indirect attribution."""
-        return self.reporting | self.frames.verbs | frozenset(self.nouns)
+        words = self.reporting | self.frames.verbs | frozenset(self.nouns) | self.raising
+        nouns = frozenset(self.stances) | frozenset(self.light_nouns)
+        return words | self.adverbs | nouns | {"in"}
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -58,6 +67,13 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"{CUES_FILE}: '{key}' must hold non-empty strings")
     return frozenset(v.strip().lower() for v in value)
+
+
+def _prepositions(table: dict[str, Any], name: str) -> dict[str, frozenset[str]]:
+    """A word -> prepositions table (a word may list none: "eager" takes a clause)."""
+    if not all(isinstance(v, list) for v in table.values()):
+        raise ValueError(f"{CUES_FILE}: each entry of '{name}' must list its prepositions")
+    return {k.lower(): frozenset(p.lower() for p in v) for k, v in table.items()}
 
 
 def read_cues(directory: Path | None = None) -> Cues:
@@ -71,22 +87,24 @@ def read_cues(directory: Path | None = None) -> Cues:
     preposition = non_empty_object(frames, "preposition", f"{CUES_FILE} frames")
     if not all(isinstance(v, list) and v for v in preposition.values()):
         raise ValueError(f"{CUES_FILE}: each preposition frame must list its prepositions")
-    nouns = non_empty_object(data, "nouns", CUES_FILE)
-    if not all(isinstance(v, list) for v in nouns.values()):
-        raise ValueError(f"{CUES_FILE}: each noun must list its prepositions (maybe none)")
     return Cues(
-        nouns={k.lower(): frozenset(p.lower() for p in v) for k, v in nouns.items()},
+        nouns=_prepositions(non_empty_object(data, "nouns", CUES_FILE), "nouns"),
         frames=Frames(
             object=_words(frames, "object"),
             naming=_words(frames, "naming"),
             infinitive=_words(frames, "infinitive"),
-            preposition={
-                k.lower(): frozenset(p.lower() for p in v) for k, v in preposition.items()
-            },
+            preposition=_prepositions(preposition, "preposition frames"),
         ),
         speech=_words(data, "speech"),
         thought=_words(data, "thought"),
         evidence=_words(data, "evidence"),
+        raising=_words(data, "raising"),
+        colon_labels=_words(data, "colon_labels"),
+        records=_words(data, "records"),
+        adverbs=_words(data, "adverbs"),
+        stances=_prepositions(non_empty_object(data, "stances", CUES_FILE), "stances"),
+        light_verbs=_words(data, "light_verbs"),
+        light_nouns=_prepositions(non_empty_object(data, "light_nouns", CUES_FILE), "light_nouns"),
         phrases={" ".join(k.lower().split()): str(v) for k, v in phrases.items()},
         short_quote_words=short,
         version=data["version"],

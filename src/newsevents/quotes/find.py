@@ -1,10 +1,12 @@
 """Find the quotes and attributions of a parsed document, with their resolved speakers.
 
 Direct quotes come from the quotation marks (`marks`, `direct`), indirect attributions
-from the parse (`indirect`). A direct quote without a cue of its own continues the
-attribution before it: the next sentence of the same paragraph (“...,” he said. “...”) or
-the paragraph after one that ends with an attribution. Speakers are resolved last, in text
-order, so that a pronoun can refer to a speaker named before (`speakers`).
+from the parse (`indirect`) and from the shape of a line ("Poll: ..." in `colon`, title-case
+headlines in `headline`); of nested attributions only the outermost stays. A direct quote
+without a cue of its own continues the attribution before it: the next sentence of the same
+paragraph (“...,” he said. “...”) or the paragraph after one that ends with an attribution.
+Speakers are resolved last, in text order, so that a pronoun can refer to a speaker named
+before (`speakers`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.quotes.attribution import Attribution, cue_tokens
+from newsevents.quotes.colon import colon_attributions
 from newsevents.quotes.cues import Cues, load_cues
 from newsevents.quotes.direct import direct_quotes
+from newsevents.quotes.headline import headline_attributions
 from newsevents.quotes.indirect import indirect_attributions
 from newsevents.quotes.layout import Layout
 from newsevents.quotes.marks import find_quoted
@@ -47,7 +51,13 @@ def find_quotes(
     direct = direct_quotes(layout, cues)
     layout.direct_starts = {a.quote.start for a in direct if a.quote is not None}
     taken = {t.i for a in direct for t in a.cue}
-    found = sorted(direct + indirect_attributions(layout, cues, taken), key=lambda a: a.start)
+    indirect = (
+        indirect_attributions(layout, cues, taken)
+        + colon_attributions(layout, cues.colon_labels)
+        + headline_attributions(layout, cues.reporting | cues.frames.verbs)
+    )
+    indirect = outermost(indirect)
+    found = sorted(direct + indirect, key=lambda a: a.start)
     _continue_attributions(found, layout)
     speakers = Speakers(doc, text, date, resolver, layout.quote_around)
     resolved: dict[int, dict[str, Any] | None] = {}
@@ -62,6 +72,24 @@ def find_quotes(
         speaker = resolved.get(source.i) if source is not None else None
         records.append(_record(attribution, speaker, text, cues))
     return records
+
+
+def outermost(found: list[Attribution]) -> list[Attribution]:
+    """Without the attributions whose cue lies in the content of another one: PolNeAR (like
+    PARC) annotates only the outer one ("she said he hoped that ...": the content of "said"
+    holds the hope), and an event in the inner content still falls in the outer claim."""
+    spans = [(a.start, a.end, a.cue[0].idx) for a in found]
+    kept = []
+    for attribution in found:
+        cue = attribution.cue[0].idx
+        inside = any(
+            start <= cue < end and not (attribution.start <= other_cue < attribution.end)
+            for start, end, other_cue in spans
+            if other_cue != cue
+        )
+        if not inside:
+            kept.append(attribution)
+    return kept
 
 
 def _continue_attributions(found: list[Attribution], layout: Layout) -> None:

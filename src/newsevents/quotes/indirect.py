@@ -1,21 +1,25 @@
 """Indirect attributions from the parse: "Sullivan said that US intelligence indicates ...",
 "according to the Kremlin, ...", "The plan will fail, he said", "Iran vowed to respond",
-"Erdogan called for talks".
+"Erdogan called for talks", "Cruz seemed to lose ground", "Marcus is critical of Trump".
 
-A cue is a verb of the cue lexicon outside quotes, not already the cue of a direct quote.
+A cue is a word of the cue lexicon outside quotes, not already the cue of a direct quote.
 What it attributes, in this order (the `form` of the attribution):
 
-- clause: the clausal complement (ccomp) of a reporting verb, wherever it stands; a verb
-  of saying that the parser hung on the reported clause as a parenthetical ("The plan will
-  fail, he said") takes the clause before it; "according to X" the clause it modifies;
+- clause: the reported clause of a reporting verb, wherever it stands, or the clause a
+  parenthetical "he said" hangs on (`clauses`); the sentence that "according to X" or "in a
+  poll" modifies; the clause of "reportedly" (`adjuncts`); the subject and complement of an
+  impression ("seemed to", `impersonal`); the clause of a stance ("confident that");
 - infinitive: the to-infinitive of a verb of intention or appeal, with the object before
   it ("urged Congress to act");
 - object: the direct object of a verb of stance or announcement, with the object's
   complements ("denounced the plan as reckless"); for a naming verb only an object with
   its predicate ("called the senator a “nasty guy”");
-- topic: the object of the preposition a verb takes for its content ("called for talks").
+- topic: the object of the preposition a verb, a noun or an adjective takes for its content
+  ("called for talks", "his call for talks", "critical of Trump", `stance`).
 
-The source is the cue's subject (or the object of "according to").
+The source is the cue's subject (or the object of "according to", the holder of a noun or
+adjective cue); there is none for a passive ("is expected to"), "reportedly" and an
+impression. PolNeAR annotates only the outermost of nested attributions: `find.outermost`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.events.syntax import agent
+from newsevents.quotes.adjuncts import hedged_clause, record_source
 from newsevents.quotes.attribution import (
     Attribution,
     is_cue_verb,
@@ -31,20 +36,29 @@ from newsevents.quotes.attribution import (
     source_of,
     token_span,
 )
+from newsevents.quotes.clauses import (
+    SET_OFF_MARKS,
+    bare_participle,
+    clause_head,
+    modified_clause,
+    modifies_cue,
+    parenthetical,
+    reported_clause,
+)
 from newsevents.quotes.cues import Cues
+from newsevents.quotes.impersonal import acts_through, impression
 from newsevents.quotes.layout import Layout, words
+from newsevents.quotes.stance import stance_content, stance_holder
 
 Token = Any  # spacy.tokens.Token
 MIN_CONTENT_WORDS = 2
-_PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 _OBJECTS = frozenset({"dobj"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp"})
 _OBJECT_PREPS = frozenset({"as", "for", "of", "over"})
 CLAUSE, INFINITIVE, OBJECT, TOPIC = "clause", "infinitive", "object", "topic"
 # dependents of a cue that are never part of its content
 _NOT_CONTENT = frozenset({"conj", "cc", "punct", "parataxis", "nsubj", "nsubjpass", "aux", "neg"})
-_APPENDIX_MARKS = frozenset({",", "—", "–", "--", "("})
-_APPENDIX_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "npadvmod", "prep", "parataxis"})
+_APPENDIX_DEPS = frozenset({"relcl", "appos"})
 
 
 def indirect_attributions(layout: Layout, cues: Cues, taken: set[int]) -> list[Attribution]:
@@ -59,29 +73,14 @@ def indirect_attributions(layout: Layout, cues: Cues, taken: set[int]) -> list[A
     for token in layout.tokens_with_lemma(cues.cue_words | phrase_starts):
         if token.i in taken or layout.inside_quote(token):
             continue
-        source = phrase_cue(token, cues)
-        passive = False
-        if source is not None:
-            form, content = CLAUSE, _modified_clause(token)
-        elif token.pos_ == "NOUN":
-            form, content, source = _noun_attribution(token, cues, allowed)
-        elif not token.tag_.startswith("VB"):
+        reading = _read(token, cues, allowed)
+        if reading is None:
             continue
-        else:
-            form, content = _content(token, cues)
-            passive = bool(content) and _passive(token)
-            if content and not passive:
-                source = source_of(token, allowed)
-            elif passive:  # "is expected to win": no source, unless "by X"
-                source = agent(token)
-                content = _passive_content(token) or content
-        if (source is None and not passive) or not content:
-            continue
-        nested = phrase_cue(token, cues) is not None  # "..., he said, according to CNN"
-        if not nested and not all(allowed(t) or _partial(t, layout) for t in content):
-            continue  # a clause inside a direct quote belongs to that quote
-        if len(list(words(content))) < MIN_CONTENT_WORDS:
-            continue
+        form, content, source = reading
+        if phrase_cue(token, cues) is None:  # "..., he said, according to CNN" may nest
+            content = _before_direct_quote(content, layout)
+        if len(list(words(content))) < (1 if form in {OBJECT, TOPIC} else MIN_CONTENT_WORDS):
+            continue  # also: a clause inside a direct quote belongs to that quote
         start, end = token_span(trim_appendix(content))
         end = _through_partial_quote(layout, end)
         attribution = Attribution("indirect", start, end, cue=[token], source=source, form=form)
@@ -91,11 +90,52 @@ def indirect_attributions(layout: Layout, cues: Cues, taken: set[int]) -> list[A
     return found
 
 
+def _read(token: Token, cues: Cues, allowed: Any) -> tuple[str, list[Token], Token | None] | None:
+    """(form, content, source) of the attribution that `token` cues, or None. The source is
+    None for an attribution without one ("is expected to", "reportedly", "seems to")."""
+    lemma = token.lemma_.lower()
+    source = phrase_cue(token, cues) or record_source(token, cues.records)
+    sourceless = False
+    if source is not None:
+        if token.lower_ == "in" and (modifies_cue(token, cues) or token.i > clause_head(token).i):
+            return None  # "in an interview, she said ...": the verb's attribution
+        form, content = CLAUSE, modified_clause(token)
+    elif token.lower_ in cues.adverbs:
+        form, content, sourceless = CLAUSE, hedged_clause(token), True
+    elif lemma in cues.stances and token.pos_ in {"ADJ", "NOUN"}:
+        stance = stance_content(token, cues.stances[lemma])
+        if stance is None:
+            return None
+        (form, content), source = stance, stance_holder(token)
+        sourceless = source is None  # "it is unclear whether ...": nobody's stance
+    elif token.pos_ == "NOUN":
+        form, content, source = _noun_attribution(token, cues, allowed)
+    elif not token.tag_.startswith("VB"):
+        return None
+    elif lemma in cues.raising:
+        form, content = CLAUSE, impression(token)
+        sourceless = not acts_through(token, cues.cue_words)  # "seemed to blame": who blames
+        source = None if sourceless else source_of(token, allowed)
+    else:
+        form, content = _content(token, cues)
+        sourceless = bool(content) and (_passive(token) or bare_participle(token))
+        if sourceless:  # "is expected to win": no source, unless "by X"
+            source = agent(token)
+            content = _passive_content(token) or content
+        elif content:
+            source = _modified_noun(token) or source_of(token, allowed)
+            if source is not None and source.lower_ == "it" and source.head.i != token.i:
+                source = None  # "it is important to note that": an empty subject
+    if not content or (source is None and not sourceless):
+        return None
+    return form, content, source
+
+
 def _content(cue: Token, cues: Cues) -> tuple[str, list[Token] | None]:
     """The form and tokens of what the cue verb attributes, or (form, None)."""
     frames = cues.frames
     if is_cue_verb(cue, cues.reporting):
-        clause = _reported_clause(cue) or _parenthetical(cue, cues)
+        clause = reported_clause(cue) or parenthetical(cue, cues)
         if clause:
             return CLAUSE, clause
     lemma = cue.lemma_.lower()
@@ -106,7 +146,8 @@ def _content(cue: Token, cues: Cues) -> tuple[str, list[Token] | None]:
         if infinitive:
             return INFINITIVE, infinitive
     if lemma in frames.object or lemma in frames.naming:
-        obj = _object(cue, predicate=lemma not in frames.object)
+        particle = any(c.dep_ == "prt" for c in cue.children)  # "called out Trump"
+        obj = _object(cue, predicate=lemma not in frames.object and not particle)
         if obj:
             return OBJECT, obj
     preps = frames.preposition.get(lemma, frozenset())
@@ -115,6 +156,10 @@ def _content(cue: Token, cues: Cues) -> tuple[str, list[Token] | None]:
             topic = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if topic is not None:
                 return TOPIC, _rest_of_clause(cue, child)[1:]
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in preps and c.i < child.i for c in child.children
+        ):  # "called for Obama to resign": the parser's clause with "for" as its marker
+            return TOPIC, [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
     return CLAUSE, None
 
 
@@ -124,7 +169,10 @@ def _noun_attribution(
     """ "his call for talks", "Trump's claim that ...", "made remarks about ...": the content
     of a noun cue and who holds it (possessor, "by" agent, or the subject of the verb whose
     object the noun is)."""
-    preps = cues.nouns.get(noun.lemma_.lower())
+    lemma = noun.lemma_.lower()
+    preps = cues.nouns.get(lemma)
+    if preps is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.light_verbs:
+        preps = cues.light_nouns.get(lemma)  # "made no mention of", "took shots at"
     if preps is None:
         return CLAUSE, None, None
     content = None
@@ -151,6 +199,14 @@ def _passive(cue: Token) -> bool:
     return "nsubjpass" in deps or ("auxpass" in deps and agent(cue) is not None)
 
 
+def _modified_noun(cue: Token) -> Token | None:
+    """ "a super PAC backing Cruz", "groups calling for ...": the noun that an -ing cue
+    modifies holds the stance."""
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        return cue.head
+    return None
+
+
 def _passive_content(cue: Token) -> list[Token] | None:
     """ "Clinton is expected to win", "the plan is seen as a gamble": the subject with the
     complement, the cue between them."""
@@ -162,16 +218,6 @@ def _passive_content(cue: Token) -> list[Token] | None:
     if not complements:
         return None
     return list(cue.doc[subject.left_edge.i : complements[-1].right_edge.i + 1])
-
-
-def _reported_clause(cue: Token) -> list[Token] | None:
-    """The clausal complement of the cue; the one after it when there are two ("While not
-    everything he says is true, Jamieson said Trump is ...")."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    if not clauses:
-        return None
-    after = [c for c in clauses if c.i > cue.i]
-    return list((after or clauses)[0].subtree)
 
 
 def _infinitive(cue: Token) -> list[Token] | None:
@@ -186,15 +232,27 @@ def _infinitive(cue: Token) -> list[Token] | None:
 def _object(cue: Token, predicate: bool) -> list[Token] | None:
     """The direct object and what follows it: "denounced the plan as reckless", "called the
     senator a “nasty guy”" (with `predicate`, a complement after the object is required)."""
-    obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
+    objects = _OBJECTS if predicate else _OBJECTS | {"oprd"}  # the parser's "oprd" object
+    obj = next((c for c in cue.rights if c.dep_ in objects), None)
     if obj is None:
         return None
-    if predicate and not any(
-        c.i > obj.i and (c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))
-        for c in cue.children
+    if (
+        predicate
+        and not any(
+            c.i > obj.i
+            and (c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))
+            for c in cue.children
+        )
+        and not _named_inside(obj)
     ):
         return None
     return _rest_of_clause(cue, obj)
+
+
+def _named_inside(obj: Token) -> bool:
+    """Whether the parser folded the name into the object: "called the chaos “a lesson”"
+    (an apposition), "called protesters “thugs”" (a quoted word in the phrase)."""
+    return any(c.dep_ == "appos" for c in obj.children) or any(t.is_quote for t in obj.subtree)
 
 
 def _rest_of_clause(cue: Token, first: Token) -> list[Token]:
@@ -220,7 +278,7 @@ def trim_appendix(tokens: list[Token]) -> list[Token]:
     last = tokens[-1].i
     first = tokens[0].i
     for k, token in enumerate(tokens[3:-1], start=3):
-        if token.text not in _APPENDIX_MARKS:
+        if token.text not in SET_OFF_MARKS:
             continue
         nxt = tokens[k + 1]
         top = nxt
@@ -241,35 +299,30 @@ def _through_partial_quote(layout: Layout, end: int) -> int:
     return quote.content_end if quote.closed else quote.end
 
 
+def _before_direct_quote(content: list[Token], layout: Layout) -> list[Token]:
+    """The content up to a direct quote that it runs into: "said it was too early but
+    added, “...”" keeps "it was too early" (the quote is an attribution of its own, and so
+    is the coordinated verb that introduces it); empty when it starts inside one."""
+    inside = next((k for k, t in enumerate(content) if layout.inside_quote(t)
+                   and not _partial(t, layout)), None)  # fmt: skip
+    if inside is None:
+        return content
+    cut = content[inside].i
+    token = content[inside]
+    ids = {t.i for t in content}
+    while token.head.i != token.i and token.head.i in ids:
+        if token.dep_ == "conj":
+            cut = token.left_edge.i
+            break
+        token = token.head
+    kept = [t for t in content if t.i < cut]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept
+
+
 def _partial(token: Token, layout: Layout) -> bool:
     """A token inside a quoted phrase that is part of the reported clause ('said he has had
     “areas of significant disagreement”'): any quote that is not a direct quote."""
     quote = layout.quote_around(token.idx)
     return quote is not None and quote.start not in layout.direct_starts
-
-
-def _parenthetical(cue: Token, cues: Cues) -> list[Token] | None:
-    """ "The plan will fail, he said": the clause before a verb of saying that hangs on it."""
-    head = cue.head
-    if cue.dep_ not in _PARENTHETICAL or head.i >= cue.i or not is_cue_verb(cue, cues.speech):
-        return None
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
-        return None
-    left = cue.left_edge.i
-    tokens = [t for t in head.subtree if t.i < left]
-    return tokens or None
-
-
-def _modified_clause(according: Token) -> list[Token] | None:
-    """The clause that "according to X" modifies, without the phrase itself."""
-    head = according.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
-    phrase = {t.i for t in according.subtree}
-    tokens = [t for t in head.subtree if t.i not in phrase]
-    if not tokens:
-        return None
-    # the contiguous part on the far side of the phrase from the source
-    before = [t for t in tokens if t.i < according.i]
-    after = [t for t in tokens if t.i > according.i]
-    return after if len(list(words(after))) >= len(list(words(before))) else before

@@ -1,0 +1,137 @@
+"""Where the reported clause of a cue is: the clausal complement of a verb of saying (or
+what the parser made of it: an open complement, an indirect question taken for an adverbial
+clause, a that-clause hung on "in a statement"), the clause a parenthetical "he said" hangs
+on, and the sentence an adjunct cue ("according to X") modifies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.quotes.attribution import is_cue_verb
+from newsevents.quotes.cues import Cues
+from newsevents.quotes.layout import words
+
+Token = Any  # spacy.tokens.Token
+_PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+SET_OFF_MARKS = frozenset({",", "—", "–", "--", "("})
+
+
+def reported_clause(cue: Token) -> list[Token] | None:
+    """The clausal complement of the cue; the one after it when there are two ("While not
+    everything he says is true, Jamieson said Trump is ...")."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or _bare_clause(c) or _question(c)]
+    if not clauses:
+        return _clause_of_medium(cue)
+    after = [c for c in clauses if c.i > cue.i]
+    return list((after or clauses)[0].subtree)
+
+
+def _bare_clause(child: Token) -> bool:
+    """A reported clause the parser took for an open complement ("said legalizing it could
+    create jobs": "legalizing" as xcomp), which has a clause of its own under it."""
+    return (
+        child.dep_ == "xcomp"
+        and not any(c.tag_ == "TO" for c in child.children)
+        and any(c.dep_ == "ccomp" for c in child.children)
+    )
+
+
+def _question(child: Token) -> bool:
+    """An indirect question the parser took for an adverbial clause ("asked Sanders if the
+    primary had been rigged")."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in child.children)
+    )
+
+
+def _clause_of_medium(cue: Token) -> list[Token] | None:
+    """ "said in a statement that ...": the parser hangs the that-clause on the medium."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for medium in prep.children:
+            for clause in medium.children:
+                marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and marked:
+                    return list(clause.subtree)
+    return None
+
+
+def parenthetical(cue: Token, cues: Cues) -> list[Token] | None:
+    """ "The plan will fail, he said", "The plan, he said, will fail" or "As he said, the plan
+    will fail": the clause that a verb of saying hangs on as a parenthetical, without the
+    parenthetical itself."""
+    head = cue.head
+    if cue.dep_ not in _PARENTHETICAL or head.i == cue.i or not is_cue_verb(cue, cues.speech):
+        return None
+    if bare_participle(cue):
+        return None  # "..., he said when asked about it": "asked" is no parenthetical
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    while left < cue.i and doc[left].is_punct:  # the commas hang on the cue
+        left += 1
+    while right > cue.i and doc[right].is_punct:
+        right -= 1
+    after_comma = left > 0 and doc[left - 1].text in SET_OFF_MARKS
+    if not (head.i < cue.i and after_comma and cue.dep_ == "parataxis") and any(
+        c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children
+    ):
+        return None  # the verb has an object of its own: no parenthetical
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if head.i > cue.i and not (as_clause or set_off(doc, left, right)):
+        return None  # "he said the plan will fail" misparsed: not a parenthetical
+    tokens = [t for t in head.subtree if not left <= t.i <= right]
+    return tokens if as_clause or any(t.i < left for t in tokens) else None
+
+
+def bare_participle(cue: Token) -> bool:
+    """ "Asked about the plan, Trump said ...": a past participle heading an adjunct is passive,
+    and who asked is not said (the subject of the main clause answers, it does not ask)."""
+    return (
+        cue.tag_ == "VBN"
+        and cue.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in cue.children)
+    )
+
+
+def set_off(doc: Any, left: int, right: int) -> bool:
+    """Whether tokens `left`..`right` stand between commas or dashes (", he said,")."""
+    while left > 0 and doc[left - 1].is_space:
+        left -= 1
+    while right + 1 < len(doc) and doc[right + 1].is_space:
+        right += 1
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return before in SET_OFF_MARKS and after in SET_OFF_MARKS
+
+
+def clause_head(adjunct: Token) -> Token:
+    """The verb of the clause that an adjunct ("according to X", "in a poll") modifies."""
+    head = adjunct.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def modifies_cue(adjunct: Token, cues: Cues) -> bool:
+    """Whether the clause an adjunct cue modifies has a verb of the lexicon as its head."""
+    return bool(clause_head(adjunct).lemma_.lower() in cues.cue_words)
+
+
+def modified_clause(according: Token) -> list[Token] | None:
+    """The sentence that "according to X" modifies, without the phrase itself: annotators
+    attribute all of it ("Trump received 37 percent, Clinton had 36 percent and ...")."""
+    head = clause_head(according)
+    while head.head.i != head.i:
+        head = head.head
+    phrase = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    if not tokens:
+        return None
+    # the contiguous part on the far side of the phrase from the source
+    before = [t for t in tokens if t.i < according.i]
+    after = [t for t in tokens if t.i > according.i]
+    return after if len(list(words(after))) >= len(list(words(before))) else before
