@@ -1,4 +1,5 @@
-"""Event locations: the place attached to the trigger, else none (sentences by the team)."""
+"""Event locations: the place where the trigger's event happened, else none (sentences by the
+team)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,16 @@ def test_location_nominal_trigger(nlp: Any) -> None:
 def test_location_not_from_a_subordinate_clause(nlp: Any) -> None:
     text = "The ministers signed the deal after troops withdrew from positions in Crimea."
     assert _location(nlp, text, "signed") is None
+
+
+def test_location_place_of_the_circumstances(nlp: Any) -> None:
+    text = "Two policemen were wounded when gunmen opened fire on a checkpoint in Kandahar."
+    assert _location(nlp, text, "wounded") == "Kandahar"
+
+
+def test_location_none_for_a_participant_or_a_report(nlp: Any) -> None:
+    # the object of an accusation is a participant, not a place of the event
+    assert _location(nlp, "Russia accused Ukraine of shelling civilians.", "accused") is None
+    # where the news was told is not where the talks will be
+    text = "The foreign minister said in Geneva that talks with Iran would resume."
+    assert _location(nlp, text, "talks") is None

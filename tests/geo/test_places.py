@@ -80,3 +80,16 @@ def test_places_step_fills_places_and_event_locations(pipeline: Pipeline) -> Non
         ("Turkish", "TUR"), ("Syria", "SYR")]
     [event] = [e for e in analysis.events if e["trigger"]["text"] == "attacked"]
     assert event["location"] is not None and event["location"]["country"] == "SYR"
+
+
+def test_places_names_the_parser_takes_for_people_or_groups(nlp: Any) -> None:
+    # an Arabic article in lower case, a name spelled as GeoNames lists it only among the
+    # alternates, a place noun before or around the name, a double space after "in"
+    assert _resolved(nlp, "Fighting raged in al-Bab on Sunday.")["al-Bab"][0] == "SYR"
+    assert _resolved(nlp, "A convoy was hit near Samarra, north of Baghdad.")["Samarra"] == (
+        "IRQ", "PPL")
+    assert _resolved(nlp, "Troops patrolled the streets of the capital Grozny.")["Grozny"][0] \
+        == "RUS"
+    sector = _resolved(nlp, "Protesters gathered in the western sector of Aleppo.")
+    assert sector["Aleppo"][0] == "SYR"
+    assert "Tal Afar" in _resolved(nlp, "Soldiers searched houses in  Tal Afar on Monday.")

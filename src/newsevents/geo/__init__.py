@@ -1,7 +1,8 @@
 """Places: an offline GeoNames gazetteer, toponym recognition and resolution, event locations.
 
 `tag_places(doc)` lists the places of a parsed document in the output contract's shape;
-`event_location(doc, trigger_index, places)` gives the place where an event happened, or None;
+`event_location(doc, trigger_index, places)` gives the place where an event happened, or None
+(the place syntactically attached to the trigger);
 `default_gazetteer()` is the packaged gazetteer, loaded once per process.
 """
 

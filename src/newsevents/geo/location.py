@@ -1,98 +1,46 @@
-"""Where an event happened: the place syntactically attached to its trigger, else none.
+"""Where an event happened: the place syntactically attached to its trigger, or none.
 
-A place counts when it sits in a locative prepositional phrase ("in northern Syria", "at the
-airport in Kabul", "to Iran" for a visit) attached to the trigger, to a verb the trigger is
-chained with ("shot and killed in X", "will try to meet in X", "exploded, killing 14"), to the
-verb a nominal trigger depends on ("carried out an attack in X"), to the root of the
-trigger's clause ("In Kano, the lounge was destroyed"), or to a clause of its circumstances
-("killed when a bomb exploded in X"); or on the event's subject ("students in Mosul
-demonstrated"), or on its object when the verb acts on it materially ("destroyed offices in
-Bombay") or the object is an attack ("continued the assault on X"). A verb that acts on a
-place takes its object ("entered Zabdeen"). Nearer attachments win. Inside a phrase the most
-specific place wins: "in the West Bank city of Nablus" is Nablus, "in Baghdad's Doura
-district" Doura. A place attached elsewhere (the object of an accusation, a subordinate
-clause opened by "since" or "after", an adjective such as "Iranian") is not the location.
+The attachment rules (`attachment.py`) find the place attached to the trigger, its verb chain
+or its clause ("in northern Syria", "to Iran" for a visit), preferring the most specific of
+nested places. Only places of the trigger's own sentence are considered; captions and credits
+were removed by cleaning before any place was tagged.
+
+No model is trained here on purpose: the only labelled event locations we have are an
+evaluation set whose notes keep it out of the shipped product.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsevents.geo.recognise import PLACE_OBJECT_VERBS
-
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
-                      "within", "around", "on", "off", "along", "over", "between", "among",
-                      "beyond", "through"})
-# "to Iran" is where a visit or a journey happens, not where a transfer or a threat does
-DESTINATION = frozenset({"to", "into", "toward", "towards", "onto"})
-MOTION_VERBS = frozenset({"visit", "travel", "go", "come", "arrive", "fly", "return", "head",
-                          "trip", "tour", "journey", "march", "move", "deploy",
-                          "enter", "advance", "push", "infiltrate", "cross"})
-# the event's own arguments, whose locative phrases say where it happened
-# (the object's only for a verb that acts on it materially: "accused groups in Libya" is no
-# accusation in Libya)
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "pobj", "attr", "npadvmod",
-                          "compound"})
-OBJECT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "oprd"}
-MATERIAL_VERBS = frozenset({"kill", "destroy", "wound", "injure", "damage", "burn",
-                            "detonate", "shoot", "arrest", "detain", "kidnap", "abduct",
-                            "execute", "fire", "launch", "deploy", "loot", "demolish", "free",
-                            "rescue", "evacuate", "build", "hold", "stage", "conduct"})
-# "an attack on Aleppo" is there; "an embargo on Libya" or "pressure on Iran" is not
-ON_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "strike", "airstrike",
-                      "bombardment", "bombing", "shelling", "operation", "push", "advance"})
-# verbs the trigger may be chained with, and how a nominal trigger reaches its verb; a
-# subordinate clause ("since the two governments restored ties") is an event of its own
-CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp"})
-CIRCUMSTANCE = frozenset({"when", "as", "while"})
-CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
-NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
-# a populated place before a division before a country: the most specific wins
-SPECIFICITY = {"P": 3, "A": 2, "L": 0}
+from newsevents.geo.attachment import attached_place
 
 
-def event_location(doc: Any, trigger_index: int, places: list[dict[str, Any]]
-                   ) -> dict[str, Any] | None:
+def event_location(
+    doc: Any, trigger_index: int, places: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     """The place (a dict of `places`) where the event whose trigger is token `trigger_index`
     of the parsed `doc` happened, or None."""
-    return _locate(doc[trigger_index], _places_by_token(doc, places))
+    place_of_token = places_by_token(doc, places)
+    return attached_place(doc[trigger_index], place_of_token) if place_of_token else None
 
 
 def locate_events(doc: Any, events: list[dict[str, Any]], places: list[dict[str, Any]]) -> None:
     """Set the `location` of each event (by its trigger's character offsets) in place."""
-    place_of_token = _places_by_token(doc, places)
+    place_of_token = places_by_token(doc, places)
     for event in events:
         trigger = event.get("trigger") or {}
-        span = doc.char_span(trigger.get("start", 0), trigger.get("end", 0),
-                             alignment_mode="expand")
-        event["location"] = None if span is None else _locate(span.root, place_of_token)
+        span = doc.char_span(
+            trigger.get("start", 0), trigger.get("end", 0), alignment_mode="expand"
+        )
+        found = None
+        if span is not None and place_of_token:
+            found = attached_place(span.root, place_of_token)
+        event["location"] = found
 
 
-def _locate(trigger: Any, place_of_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    if not place_of_token:
-        return None
-    for head in _attachment_heads(trigger):
-        found = _locative_place(head, place_of_token) or _object_place(head, place_of_token)
-        if found is not None:
-            return found
-    return None
-
-
-def _object_place(head: Any, place_of_token: dict[int, dict[str, Any]]
-                  ) -> dict[str, Any] | None:
-    """The place a verb acts on is where it happens: "entered Zabdeen", "attacked Bemal
-    village", "shelled the town of Sirmeen"."""
-    if head.lemma_.lower() not in PLACE_OBJECT_VERBS:
-        return None
-    for obj in head.children:
-        if obj.dep_ in {"dobj", "nsubjpass"}:
-            found = _most_specific(obj, place_of_token)
-            if found is not None:
-                return found
-    return None
-
-
-def _places_by_token(doc: Any, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+def places_by_token(doc: Any, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the place of `places` whose mention covers the token."""
     found: dict[int, dict[str, Any]] = {}
     for place in places:
         span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
@@ -100,98 +48,3 @@ def _places_by_token(doc: Any, places: list[dict[str, Any]]) -> dict[int, dict[s
             for token in span:
                 found[token.i] = place
     return found
-
-
-def _attachment_heads(trigger: Any) -> list[Any]:
-    """The tokens a locative phrase of the event may hang on, nearest first."""
-    heads = [trigger]
-    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
-    token = trigger
-    while _chained(token) and token.head.i != token.i:
-        token = token.head
-        heads.append(token)
-    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOMINAL_DEPS:
-        verb = trigger.head
-        while verb.dep_ == "prep" and verb.head.i != verb.i:  # "an attack on" -> its verb
-            verb = verb.head
-        heads.append(verb)
-    if not any(t.dep_ in CLAUSE_DEPS and not _chained(t) for t in [trigger, *trigger.ancestors]):
-        heads.append(trigger.sent.root)
-    # "killed when rebels detonated a bomb in X": a clause of the event's circumstances
-    heads += [c for c in trigger.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE for m in c.children)]
-    unique: dict[int, Any] = {}
-    for head in heads:
-        unique.setdefault(head.i, head)
-    return list(unique.values())
-
-
-def _chained(token: Any) -> bool:
-    """Whether `token` continues its head's event: a conjunct, a complement, or a participle
-    clause ("exploded, killing 14") rather than one opened by "since", "when", "after"."""
-    if token.dep_ in CHAIN_DEPS:
-        return True
-    return token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in token.children)
-
-
-def _locative_place(head: Any, place_of_token: dict[int, dict[str, Any]]
-                    ) -> dict[str, Any] | None:
-    """The place of the nearest locative prepositional phrase on `head`: its own first, then
-    those of its arguments ("students in Mosul demonstrated", "destroyed offices in Bombay",
-    "captured by the Northern Alliance in Afghanistan"). Never one inside a clause of its own
-    or under another preposition ("protested against the war on Yugoslavia")."""
-    lemma = head.lemma_.lower()
-    material = lemma in MATERIAL_VERBS | PLACE_OBJECT_VERBS
-    level = [head]
-    while level:
-        for node in level:
-            for prep in node.children:
-                if prep.dep_ == "prep" and prep.lower_ in _locatives(node):
-                    found = _most_specific(prep, place_of_token)
-                    if found is not None:
-                        return found
-        # an object that is itself an attack ("continued their assault on X") is followed too
-        level = [c for node in level for c in node.children
-                 if c.dep_ in SUBJECT_DEPS or (c.dep_ in OBJECT_DEPS and (
-                     material or c.lemma_.lower() in ON_NOUNS))]
-    return None
-
-
-def _locatives(head: Any) -> frozenset[str]:
-    lemma = head.lemma_.lower()
-    if head.pos_ in {"NOUN", "PROPN"} and lemma not in ON_NOUNS:
-        return LOCATIVE - {"on"}
-    return LOCATIVE | DESTINATION if lemma in MOTION_VERBS else LOCATIVE
-
-
-def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
-                   ) -> dict[str, Any] | None:
-    """In one phrase, a town before a division before a country; among equals the one
-    nearest the preposition in the tree ("in the Kadhimiya neighborhood of Baghdad")."""
-    best: tuple[int, int, int] | None = None
-    chosen = None
-    for token in prep.subtree:
-        place = place_of_token.get(token.i)
-        if place is None or _demonym(token, place):
-            continue
-        # "Baghdad's Doura district": a possessor is the container
-        depth, node, possessor = 0, token, False
-        while node.i != prep.i and node.head.i != node.i:
-            possessor = possessor or node.dep_ == "poss"
-            node, depth = node.head, depth + 1
-        rank = (-_specificity(place) + possessor, depth, token.i)
-        if best is None or rank < best:
-            best, chosen = rank, place
-    return chosen
-
-
-def _demonym(token: Any, place: dict[str, Any]) -> bool:
-    """"Iranian television" names a country only as an adjective: no event location."""
-    country = place.get("feature_code") == "PCLI"
-    return token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and country)
-
-
-def _specificity(place: dict[str, Any]) -> int:
-    # a place the gazetteer does not know is a small one
-    return SPECIFICITY.get(place.get("feature_class") or "P", 1)
-

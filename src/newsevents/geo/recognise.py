@@ -11,13 +11,18 @@ leaves it unlabelled. Such a name (another entity, or a run of proper nouns outs
 is a toponym when it is a place's own name in the gazetteer and the text says it is a place:
 a locative preposition before it ("in", "near", "from" ...), a place after it in "X, Y" that
 contains it, the same name as a toponym elsewhere in the document (one sense per discourse),
-or, for an organisation or nationality, the name or demonym of a country or first-level
-division ("Minnesota", "Egyptian"). Each name costs one gazetteer lookup: no scan of the text
+a place noun around it ("the capital Grozny", "the western sector of Aleppo", "Tbilisi's
+streets"), or, for an organisation or nationality, the name or demonym of a country or
+first-level division ("Minnesota", "Egyptian"). A direction or a space between the preposition
+and the name does not count ("in northern Aleppo"); after a locative preposition a name the
+gazetteer knows only as another spelling counts too ("near Samarra"); a name may start with a
+lower-case Arabic article ("al-Bab"). Each name costs one gazetteer lookup: no scan of the text
 against the gazetteer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +46,7 @@ GENERIC_HEADS = frozenset({"city", "town", "township", "village", "area", "metro
 # a name the parser took for a person or an organisation: only where no person stands
 # ("shot at Mengistu", "a letter from Smith" are people)
 LOCATIVE_FOR_PEOPLE = frozenset({"in", "near", "inside", "outside", "across", "throughout",
-                                 "within", "around"})
+                                 "within", "around", "into"})
 COUNTRY_LIKE = frozenset({"PCLI", "ADM1"})
 # verbs whose object is a place when it is a place name: "entered Zabdeen", "patrolled Katmandu"
 PLACE_OBJECT_VERBS = frozenset({
@@ -56,7 +61,13 @@ PLACE_NOUNS = frozenset({
     "camp", "airport", "airbase", "base", "hill", "hills", "mountain", "mountains", "valley",
     "plain", "plains", "square", "street", "road", "highway", "bridge", "checkpoint",
     "crossing", "commune", "municipality", "island", "peninsula", "river", "lake", "gorge",
-    "countryside", "outskirts", "quarter", "state", "locality", "settlement", "port"})
+    "countryside", "outskirts", "quarter", "state", "locality", "settlement", "port",
+    "capital", "sector", "suburbs", "streets", "vicinity", "environs", "cities",
+    "provinces", "regions", "areas", "neighborhoods", "neighbourhoods", "islands"})
+# "al-Bab", "el-Ain", "ad-Dana": lower-case articles that start a name
+ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "ash", "az"})
+ARABIC_ARTICLE = re.compile(f"(?:{'|'.join(sorted(ARTICLE_WORDS))})-[A-Z]")
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
 LEADING = frozenset({"the", "The", "THE"})
 TRAILING = frozenset({"'s", "’s", "'", "’"})
 MAX_CANDIDATES = 40  # the largest places of a very common name ("Springfield") are enough
@@ -121,26 +132,36 @@ def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
     if start >= end:
         return None
     key = place_key(doc[start:end].text)
-    candidates = [c for c in gazetteer.lookup_key(key) if c.own]
-    before = doc[start - 1].lower_ if start > 0 else ""
-    locative = before in (LOCATIVE if not label else LOCATIVE_FOR_PEOPLE)
+    found = gazetteer.lookup_key(key)
+    candidates = [c for c in found if c.own]
+    locative = _word_before(doc, start) in (LOCATIVE if not label else LOCATIVE_FOR_PEOPLE)
+    place_noun = _place_noun_says_so(doc, start, end)
     if not candidates:
-        # a name the gazetteer does not know: a place only when a place noun says so
-        # ("the village of Sharifah", "Bemal village"), or a person-looking name sits where
-        # only a place can ("inside Kafr Sousah"); "in NATO" keeps an organisation one
-        if _place_noun_says_so(doc, start, end) or (label in {"PERSON", ""} and locative):
-            return _mention(doc, start, end, [], label or "PROPN")
+        # a name the gazetteer knows only in another spelling, or not at all: a place only
+        # when a place noun says so ("the village of Sharifah", "Bemal village"), or a
+        # person-looking name sits where only a place can ("inside Kafr Sousah", "near
+        # Samarra"); "in NATO" keeps an organisation one
+        if place_noun or (label in {"PERSON", "NORP", ""} and locative):
+            return _mention(doc, start, end, found, label or "PROPN")
         return None
     after = doc[end : end + 2]
     place_follows = (len(after) == 2 and after[0].text == ","
                      and (after[1].ent_type_ in TOPONYM_LABELS or after[1].ent_type_ == ""))
     root = doc[start:end].root
     acted_on = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
-    if (key in known or locative or place_follows or acted_on
+    if (key in known or locative or place_noun or place_follows or acted_on
             or (label in {"ORG", "NORP"}
                 and any(c.place.feature_code in COUNTRY_LIKE for c in candidates))):
         return _mention(doc, start, end, candidates, label or "PROPN")
     return None
+
+
+def _word_before(doc: Any, start: int) -> str:
+    """The word before a name, past spaces and a direction ("in northern Aleppo")."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in DIRECTIONS):
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
 
 
 def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -150,7 +171,7 @@ def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].text in TRAILING or doc[end - 1].is_punct):
         end -= 1
-    if start < end and not doc[start].text[:1].isupper():
+    if start < end and not (doc[start].text[:1].isupper() or _arabic_article(doc, start, end)):
         return start, start
     return start, end
 
@@ -173,6 +194,11 @@ def _mentions_of(doc: Any, start: int, end: int, label: str, gazetteer: Gazettee
             part = i + 1
 
 
+def _arabic_article(doc: Any, start: int, end: int) -> bool:
+    """"al-Bab", "el-Ain": a lower-case article joined to a capitalised name."""
+    return ARABIC_ARTICLE.match(doc[start:end].text) is not None
+
+
 def _lookup(doc: Any, start: int, end: int, gazetteer: Gazetteer
             ) -> tuple[list[Candidate], int, int]:
     """The candidates of doc[start:end], with the span of the name that was found. Failing
@@ -189,7 +215,9 @@ def _lookup(doc: Any, start: int, end: int, gazetteer: Gazetteer
         if found:
             return found, start, end - 1
     for stop in range(end - 1, start, -1):
-        if not doc[stop - 1].is_punct:
+        # "Al-Hasakah Governorate" does not start with a place "Al"
+        article = doc[stop - 1].lower_ in ARTICLE_WORDS and doc[stop].text in HYPHENS
+        if not doc[stop - 1].is_punct and not article:
             found = [c for c in gazetteer.lookup_key(place_key(doc[start:stop].text)) if c.own]
             if found:
                 return found, start, stop
@@ -205,18 +233,27 @@ def _mention(doc: Any, start: int, end: int, candidates: list[Candidate], label:
 
 def _place_noun_says_so(doc: Any, start: int, end: int) -> bool:
     """"Bemal village", "Yarmouk Refugee Camp", "the town of Sirmeen", "districts of
-    Al-Baghiliyah and X"."""
+    Al-Baghiliyah and X", "the capital Grozny", "Tbilisi's central streets"."""
     if (end < len(doc) and doc[end].lower_ in PLACE_NOUNS) or (
-            end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS):
+            end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS) or (
+            start > 0 and doc[start - 1].lower_ == "capital"):
         return True
-    head = doc[start:end].root.head
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "poss":
+        return is_place_noun(head)
     if head.lower_ == "of" or head.dep_ == "conj":
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         if head.lower_ == "of":
             head = head.head
-        return head.lemma_.lower() in PLACE_NOUNS
+        return is_place_noun(head)
     return False
+
+
+def is_place_noun(token: Any) -> bool:
+    """Whether `token` is a noun that names a kind of place ("village", "districts")."""
+    return token.lower_ in PLACE_NOUNS or token.lemma_.lower() in PLACE_NOUNS
 
 
 def _link_lists(doc: Any, mentions: list[Mention]) -> None:

@@ -1,0 +1,191 @@
+"""The place syntactically attached to an event's trigger, by rules; `location` weighs this
+choice with the other places of the sentence.
+
+A place counts when it sits in a locative prepositional phrase ("in northern Syria", "at the
+airport in Kabul", "to Iran" for a visit) attached to the trigger, to a verb the trigger is
+chained with ("shot and killed in X", "will try to meet in X", "exploded, killing 14"), to the
+verb a nominal trigger depends on ("carried out an attack in X"), to the root of the
+trigger's clause ("In Kano, the lounge was destroyed"), or to a clause of its circumstances
+("killed when a bomb exploded in X"); or on the event's subject ("students in Mosul
+demonstrated"), or on its object when the verb acts on it materially ("destroyed offices in
+Bombay") or the object is an attack ("continued the assault on X"). A verb that acts on a
+place takes its object ("entered Zabdeen"). Nearer attachments win, unless a further one is
+a finer place of the same country ("In Dagestan, police shot two gunmen in the town of
+Buinaksk"). Inside a phrase the most specific place wins: "in the West Bank city of Nablus"
+is Nablus, "in Baghdad's Doura district" Doura. A place attached elsewhere (the object of an
+accusation, a subordinate clause opened by "since" or "after", an adjective such as
+"Iranian") is not attached.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.geo.recognise import PLACE_OBJECT_VERBS
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                      "within", "around", "on", "off", "along", "over", "between", "among",
+                      "beyond", "through"})
+# "to Iran" is where a visit or a journey happens, not where a transfer or a threat does
+DESTINATION = frozenset({"to", "into", "toward", "towards", "onto"})
+MOTION_VERBS = frozenset({"visit", "travel", "go", "come", "arrive", "fly", "return", "head",
+                          "trip", "tour", "journey", "march", "move", "deploy",
+                          "enter", "advance", "push", "infiltrate", "cross"})
+# the event's own arguments, whose locative phrases say where it happened
+# (the object's only for a verb that acts on it materially: "accused groups in Libya" is no
+# accusation in Libya)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "pobj", "attr", "npadvmod",
+                          "compound"})
+OBJECT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "oprd"}
+MATERIAL_VERBS = frozenset({"kill", "destroy", "wound", "injure", "damage", "burn",
+                            "detonate", "shoot", "arrest", "detain", "kidnap", "abduct",
+                            "execute", "fire", "launch", "deploy", "loot", "demolish", "free",
+                            "rescue", "evacuate", "build", "hold", "stage", "conduct"})
+# "an attack on Aleppo" is there; "an embargo on Libya" or "pressure on Iran" is not
+ON_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "strike", "airstrike",
+                      "bombardment", "bombing", "shelling", "operation", "push", "advance"})
+# verbs the trigger may be chained with, and how a nominal trigger reaches its verb; a
+# subordinate clause ("since the two governments restored ties") is an event of its own
+CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp"})
+CIRCUMSTANCE = frozenset({"when", "as", "while"})
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+# a populated place before a division before a country: the most specific wins
+SPECIFICITY = {"P": 3, "A": 2, "L": 0}
+
+
+def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
+                   ) -> dict[str, Any] | None:
+    """The place the rules above attach to the event of `trigger` (a spaCy token), among
+    the places of `place_of_token` (token index -> place), or None."""
+    if not place_of_token:
+        return None
+    found = []
+    for head in attachment_heads(trigger):
+        for place in (_locative_place(head, place_of_token), _object_place(head, place_of_token)):
+            if place is not None:
+                found.append(place)
+    if not found:
+        return None
+    chosen = found[0]
+    # "In Dagestan, police killed two gunmen in the town of Buinaksk": a place inside the
+    # nearest one, further away, is more precise
+    for place in found[1:]:
+        if specificity(place) > specificity(chosen) and _inside(place, chosen):
+            chosen = place
+    return chosen
+
+
+def _inside(place: dict[str, Any], area: dict[str, Any]) -> bool:
+    return place.get("country") is not None and place.get("country") == area.get("country")
+
+
+def _object_place(head: Any, place_of_token: dict[int, dict[str, Any]]
+                  ) -> dict[str, Any] | None:
+    """The place a verb acts on is where it happens: "entered Zabdeen", "attacked Bemal
+    village", "shelled the town of Sirmeen"."""
+    if head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        return None
+    for obj in head.children:
+        if obj.dep_ in {"dobj", "nsubjpass"}:
+            found = _most_specific(obj, place_of_token)
+            if found is not None:
+                return found
+    return None
+
+
+def attachment_heads(trigger: Any) -> list[Any]:
+    """The tokens a locative phrase of the event may hang on, nearest first."""
+    heads = [trigger]
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    token = trigger
+    while _chained(token) and token.head.i != token.i:
+        token = token.head
+        heads.append(token)
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOMINAL_DEPS:
+        verb = trigger.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:  # "an attack on" -> its verb
+            verb = verb.head
+        heads.append(verb)
+    if not any(t.dep_ in CLAUSE_DEPS and not _chained(t) for t in [trigger, *trigger.ancestors]):
+        heads.append(trigger.sent.root)
+    # "killed when rebels detonated a bomb in X": a clause of the event's circumstances
+    heads += [c for c in trigger.children if c.dep_ == "advcl" and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in CIRCUMSTANCE for m in c.children)]
+    unique: dict[int, Any] = {}
+    for head in heads:
+        unique.setdefault(head.i, head)
+    return list(unique.values())
+
+
+def _chained(token: Any) -> bool:
+    """Whether `token` continues its head's event: a conjunct, a complement, or a participle
+    clause ("exploded, killing 14") rather than one opened by "since", "when", "after"."""
+    if token.dep_ in CHAIN_DEPS:
+        return True
+    return token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in token.children)
+
+
+def _locative_place(head: Any, place_of_token: dict[int, dict[str, Any]]
+                    ) -> dict[str, Any] | None:
+    """The place of the nearest locative prepositional phrase on `head`: its own first, then
+    those of its arguments ("students in Mosul demonstrated", "destroyed offices in Bombay",
+    "captured by the Northern Alliance in Afghanistan"). Never one inside a clause of its own
+    or under another preposition ("protested against the war on Yugoslavia")."""
+    lemma = head.lemma_.lower()
+    material = lemma in MATERIAL_VERBS | PLACE_OBJECT_VERBS
+    level = [head]
+    while level:
+        for node in level:
+            for prep in node.children:
+                if prep.dep_ == "prep" and prep.lower_ in _locatives(node):
+                    found = _most_specific(prep, place_of_token)
+                    if found is not None:
+                        return found
+        # an object that is itself an attack ("continued their assault on X") is followed too
+        level = [c for node in level for c in node.children
+                 if c.dep_ in SUBJECT_DEPS or (c.dep_ in OBJECT_DEPS and (
+                     material or c.lemma_.lower() in ON_NOUNS))]
+    return None
+
+
+def _locatives(head: Any) -> frozenset[str]:
+    lemma = head.lemma_.lower()
+    if head.pos_ in {"NOUN", "PROPN"} and lemma not in ON_NOUNS:
+        return LOCATIVE - {"on"}
+    return LOCATIVE | DESTINATION if lemma in MOTION_VERBS else LOCATIVE
+
+
+def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
+                   ) -> dict[str, Any] | None:
+    """In one phrase, a town before a division before a country; among equals the one
+    nearest the preposition in the tree ("in the Kadhimiya neighborhood of Baghdad")."""
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for token in prep.subtree:
+        place = place_of_token.get(token.i)
+        if place is None or _demonym(token, place):
+            continue
+        # "Baghdad's Doura district": a possessor is the container
+        depth, node, possessor = 0, token, False
+        while node.i != prep.i and node.head.i != node.i:
+            possessor = possessor or node.dep_ == "poss"
+            node, depth = node.head, depth + 1
+        rank = (-specificity(place) + possessor, depth, token.i)
+        if best is None or rank < best:
+            best, chosen = rank, place
+    return chosen
+
+
+def _demonym(token: Any, place: dict[str, Any]) -> bool:
+    """"Iranian television" names a country only as an adjective: no event location."""
+    country = place.get("feature_code") == "PCLI"
+    return token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and country)
+
+
+def specificity(place: dict[str, Any]) -> int:
+    # a place the gazetteer does not know is a small one
+    if place.get("feature_code") in ("PCLI", "CONT"):
+        return 1
+    return SPECIFICITY.get(place.get("feature_class") or "P", 1)
+
