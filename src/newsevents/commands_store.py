@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents import __version__
-from newsevents.config import load_config
+from newsevents.config import Config, load_config
 from newsevents.exec.plan import DEFAULT_SHARD_DOCUMENTS, ShardTask, plan_shards
 from newsevents.exec.progress import Progress, duration
 from newsevents.export import EXPORT_FORMATS, QUERY_FORMATS
@@ -32,9 +32,14 @@ from newsevents.store.layout import StoreError, require_store, writer_lock
 from newsevents.store.query import AGGREGATIONS, FILTER_NAMES, EventFilter, QueryError
 
 if TYPE_CHECKING:  # the store's libraries (DuckDB, Arrow) load only when a command runs
+    from newsevents.exec.local import LocalExecutor
+    from newsevents.exec.ray import RayExecutor
     from newsevents.store.reader import Store
 
+    ShardExecutor = LocalExecutor | RayExecutor
+
 COMMANDS = ("ingest", "query", "export")
+EXECUTORS = ("local", "ray")
 _LISTED = ("id", "date", "type", "mode", "actor_names", "recipient_names")
 UNIQUE_TABLE_COLUMNS = (*_LISTED, "location_name", "num_mentions", "num_sources", "trigger_text")
 MENTION_TABLE_COLUMNS = (*_LISTED, "doc_id", "source", "trigger_text")
@@ -53,7 +58,9 @@ def add_commands(sub: Any) -> None:
     ingest.add_argument("--db", required=True, help="store folder (created when absent)")
     ingest.add_argument("--input-format", choices=FORMATS, default="auto")
     ingest.add_argument("--date", help="publication date YYYY-MM-DD for every input document")
-    ingest.add_argument("--workers", type=int, help="worker processes (setting: workers)")
+    ingest.add_argument(
+        "--workers", type=int, help="worker processes or Ray actors (setting: workers)"
+    )
     ingest.add_argument("--max-bytes", type=int, help="size limit (setting: max_document_bytes)")
     ingest.add_argument("--config", help="TOML file of settings (default: $NEWSEVENTS_CONFIG)")
     ingest.add_argument(
@@ -63,6 +70,17 @@ def add_commands(sub: Any) -> None:
         help=f"documents per shard (default {DEFAULT_SHARD_DOCUMENTS})",
     )
     ingest.add_argument("--retries", type=int, default=2, help="tries again for a failed shard")
+    ingest.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="local: worker processes on this machine; ray: a Ray cluster "
+        '(pip install "newsevents[ray]"; --workers defaults to its CPUs)',
+    )
+    ingest.add_argument(
+        "--ray-address",
+        help="address of a running Ray cluster (default: start a local one for the run)",
+    )
 
     query = sub.add_parser("query", help="list, filter and aggregate the events of a store")
     export = sub.add_parser("export", help="write the events of a store in another format")
@@ -140,14 +158,31 @@ def versions() -> dict[str, str]:
     }
 
 
+def _executor(args: argparse.Namespace, config: Config) -> ShardExecutor:
+    """The executor named by --executor (Ray is an optional extra, imported only when asked)."""
+    if args.executor == "local":
+        if args.ray_address:
+            raise ValueError("--ray-address needs --executor ray")
+        from newsevents.exec.local import LocalExecutor
+
+        return LocalExecutor(config)
+    try:
+        from newsevents.exec.ray import RayExecutor
+    except ImportError as exc:
+        raise ValueError(
+            f'--executor ray needs Ray: pip install "newsevents[ray]" ({exc})'
+        ) from exc
+    return RayExecutor(config, address=args.ray_address, workers=args.workers)
+
+
 def ingest(args: argparse.Namespace) -> int:
-    from newsevents.exec.local import LocalExecutor
     from newsevents.store.writer import StoreWriter
 
     config = load_config(args.config, workers=args.workers, max_document_bytes=args.max_bytes)
     date = normalise_date(args.date)
     if args.shard_size < 1 or args.retries < 0:
         raise ValueError("--shard-size must be at least 1 and --retries at least 0")
+    executor = _executor(args, config)
     root = Path(args.db)
     started = datetime.now(UTC)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
@@ -163,7 +198,7 @@ def ingest(args: argparse.Namespace) -> int:
         shard_failures: list[dict[str, Any]] = []
         progress = Progress(sum(s.documents for s in pending))
         tasks = (ShardTask(s, str(root), config, date) for s in pending)
-        for outcome in LocalExecutor(config).run_shards(tasks, args.retries):
+        for outcome in executor.run_shards(tasks, args.retries):
             spec = outcome.task.spec
             if outcome.marker is None:
                 shard_failures.append(
@@ -195,8 +230,11 @@ def ingest(args: argparse.Namespace) -> int:
             "inputs": args.inputs,
             "versions": versions(),
             "settings": {
-                "workers": config.workers,
+                "executor": args.executor,
+                # the Ray executor settles its number of actors when the cluster is up
+                "workers": getattr(executor, "workers", None) or config.workers,
                 "batch_size": config.batch_size,
+                "parse_batch_tokens": config.parse_batch_tokens,
                 "shard_size": args.shard_size,
                 "date": date,
             },

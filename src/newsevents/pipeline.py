@@ -25,7 +25,8 @@ class Pipeline:
         self.config = config
 
     def run(self, sources: Iterable[Source]) -> list[Analysis]:
-        batch = [Work(source, error=source.error) for source in sources]
+        limit = self.config.document_timeout or None  # 0: no limit
+        batch = [Work(source, error=source.error, time_limit=limit) for source in sources]
         for step in self.steps:
             step.run(batch)
         return [self._result(work) for work in batch]
@@ -50,6 +51,7 @@ def default_pipeline(config: Config) -> Pipeline:
     steps: list[Step] = [Decode(config)]
     if config.clean:
         steps.append(Clean())
-    steps += [Date(), CheckLanguage(config), Parse(config.batch_size), TagTimes(), TagPlaces()]
+    steps += [Date(), CheckLanguage(config), Parse(config.parse_batch_tokens)]
+    steps += [TagTimes(), TagPlaces()]
     steps += [TagQuotes(), CodeEvents()]
     return Pipeline(steps, config)

@@ -6,12 +6,14 @@ Steps import this module, never the executors, the store, the API or the CLI.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsevents.errors import DocumentFailure
 from newsevents.records import Analysis, Article, DocumentError, Source
+from newsevents.timelimit import TimeLimitExceeded, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,12 @@ class Work:
     doc: Any = None  # the spaCy Doc; stays inside this process
     analysis: Analysis | None = None
     error: DocumentError | None = None
+    # seconds the document may spend in the steps (setting document_timeout; None: no limit)
+    time_limit: float | None = None
+    time_used: float = 0.0
+
+    def time_left(self) -> float | None:
+        return None if self.time_limit is None else self.time_limit - self.time_used
 
 
 class Step(Protocol):
@@ -50,9 +58,17 @@ class DocumentStep:
 
 
 def run_guarded(step_name: str, func: Any, work: Work) -> None:
-    """Call `func(work)`, turning any failure into the document's error."""
+    """Call `func(work)`, turning any failure into the document's error.
+
+    The call is stopped when the document has used up its time (`Work.time_limit`, summed
+    over its steps): it fails with `timeout` and the batch goes on.
+    """
+    started = time.monotonic()
     try:
-        func(work)
+        with time_limit(work.time_left()):
+            func(work)
+    except TimeLimitExceeded:
+        work.error = timeout_error(step_name, work.time_limit)
     except DocumentFailure as failure:
         work.error = failure.as_error()
     except Exception as exc:  # a bug must cost one document, not the batch
@@ -60,3 +76,15 @@ def run_guarded(step_name: str, func: Any, work: Work) -> None:
         work.error = DocumentError(
             "internal_error", f"step {step_name}: {type(exc).__name__}: {exc}"
         )
+    finally:
+        work.time_used += time.monotonic() - started
+
+
+def timeout_error(step_name: str, limit: float | None) -> DocumentError:
+    """The one wording of a document that ran out of time."""
+    allowed = f"{limit:g} s" if limit is not None else "time"
+    return DocumentError(
+        "timeout",
+        f"step {step_name}: the document took longer than its {allowed} "
+        "(setting document_timeout)",
+    )

@@ -7,6 +7,8 @@ import shutil
 import urllib.parse
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from newsevents.api.command import DEFAULT_HOST
@@ -178,7 +180,9 @@ def test_api_server_error_is_shaped_and_hides_paths(api_store: Path, tmp_path: P
     with serving(db, "--no-cache") as server:
         assert server.get("/events").status == 200
         for parquet in (db / "dedup").rglob("*.parquet"):
-            parquet.unlink()  # a store damaged under a running server
+            # a readable file of another shape under a running server: a query that cannot
+            # run (a file that cannot be read is set aside instead: store/damage.py)
+            pq.write_table(pa.table({"unrelated": [1]}), parquet)
         error = assert_error_shape(server.get("/events"), 500, "internal_error")
         assert str(tmp_path) not in error["message"] and ".parquet" not in error["message"]
 

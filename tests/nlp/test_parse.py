@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsevents.nlp.model import load_model
-from newsevents.nlp.parse import entities_of, make_doc, sentences_of
+from newsevents.nlp.parse import _parse_in_groups, entities_of, make_doc, sentences_of
 
 TEXT = (
     "The minister met her counterpart in Geneva on Monday. They agreed to meet again\n"
@@ -33,3 +33,16 @@ def test_parse_entities_never_cross_a_line() -> None:
     for ent in entities_of(doc):
         assert "\n" not in ent.text and ent.text == ent.text.strip()
         assert doc.text[ent.start : ent.end] == ent.text
+
+
+def test_parse_in_token_groups_keeps_order_and_parses() -> None:
+    nlp = load_model()
+    texts = [TEXT, "Chile and Peru signed a fisheries accord in Lima.", "Talks ended.\n" * 30]
+    one_group = _parse_in_groups(nlp, [make_doc(nlp, t) for t in texts], 10_000)
+    # a budget smaller than any document parses each alone: the same parses, in input order
+    alone = _parse_in_groups(nlp, [make_doc(nlp, t) for t in texts], 1)
+    for a, b, text in zip(one_group, alone, texts, strict=True):
+        assert a.text == b.text == text
+        assert [(t.dep_, t.head.i, t.tag_) for t in a] == [(t.dep_, t.head.i, t.tag_) for t in b]
+        assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    assert [e.text for e in one_group[1].ents] == ["Chile", "Peru", "Lima"]

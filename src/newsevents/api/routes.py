@@ -166,7 +166,7 @@ def health(request: Request) -> dict[str, Any]:
     snap = snapshot(request)
     current = snap.current()
     return {
-        "status": "ok" if snap.error is None else "degraded",
+        "status": "ok" if snap.error is None and not current.damaged else "degraded",
         "version": __version__,
         "store": {
             "manifest_version": current.version,
@@ -177,6 +177,9 @@ def health(request: Request) -> dict[str, Any]:
             "dedup_current": current.dedup_is_current(),
             # the newest snapshot failed to load (the server log says why): answers are older
             "stale": snap.error is not None,
+            # files that cannot be read, whose shard is left out of every answer (the error
+            # text stays in the server log: it may name paths)
+            "damaged": [{k: v for k, v in d.items() if k != "error"} for d in current.damaged],
         },
         "writes": request.app.state.token is not None,
     }

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.responses import JSONResponse
 
 from newsevents.api import queries
@@ -46,6 +46,14 @@ class DocumentIn(BaseModel):
     url: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200, description="the publisher")
+
+    @field_validator("text", "html", "published", "url", "title", "source")
+    @classmethod
+    def _valid_unicode(cls, value: str | None) -> str | None:
+        # JSON lets a client send a lone "\ud800", which no UTF-8 file or Parquet column holds
+        if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise ValueError("holds an unpaired surrogate: it is not valid Unicode text")
+        return value
 
     @model_validator(mode="after")
     def _one_body(self) -> DocumentIn:

@@ -65,6 +65,18 @@ class ShardOutcome:
     attempts: int = 1
 
 
+def next_attempt(retry: list[ShardOutcome], tasks: Iterator[ShardTask]) -> ShardOutcome | None:
+    """The next shard to run: one waiting for a retry first, else a new one; None when done."""
+    outcome = retry.pop() if retry else None
+    if outcome is None:
+        task = next(tasks, None)
+        if task is None:
+            return None
+        outcome = ShardOutcome(task, attempts=0)
+    outcome.attempts += 1
+    return outcome
+
+
 class LocalExecutor:
     """Run a pipeline over a stream of sources on this machine."""
 
@@ -117,13 +129,9 @@ class LocalExecutor:
         try:
             while True:
                 while len(running) < 2 * self.config.workers:
-                    outcome = retry.pop() if retry else None
+                    outcome = next_attempt(retry, tasks)
                     if outcome is None:
-                        task = next(tasks, None)
-                        if task is None:
-                            break
-                        outcome = ShardOutcome(task, attempts=0)
-                    outcome.attempts += 1
+                        break
                     running[pool.submit(_run_shard_in_worker, outcome.task)] = outcome
                 if not running:
                     return

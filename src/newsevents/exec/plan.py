@@ -66,7 +66,9 @@ def _is_jsonl(path: str, fmt: str) -> bool:
 def _shard_id(header: str, parts: Sequence[tuple[InputSlice, str]]) -> str:
     digest = hashlib.sha256(header.encode())
     for piece, content in parts:
-        digest.update(f"\n{piece.path}:{piece.first_line}:{content}".encode())
+        # a file name with bytes that are not UTF-8 holds surrogates: hash them, do not fail
+        key = f"\n{piece.path}:{piece.first_line}:{content}"
+        digest.update(key.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 
@@ -164,7 +166,13 @@ def _publisher_field(line: bytes) -> str | None:
         value = json.loads(line).get("source")
     except (ValueError, AttributeError):
         return None
-    return value if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        value.encode("utf-8")  # a lone surrogate: the reader fails the record (bad_record)
+    except UnicodeEncodeError:
+        return None
+    return value
 
 
 def content_hash(source: Source) -> str:

@@ -95,7 +95,8 @@ def _read_path(path: str, fmt: str, max_bytes: int | None) -> Iterator[Source]:
         size = os.path.getsize(path)
         handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
     except OSError as exc:
-        yield _failed(path, "unreadable", f"cannot read {path}: {exc.strerror or exc}")
+        name = display_name(path)
+        yield _failed(name, "unreadable", f"cannot read {name}: {exc.strerror or exc}")
         return
     with handle:
         declared = _EXTENSIONS.get(Path(path).suffix.lower()) if fmt == "auto" else fmt
@@ -105,6 +106,7 @@ def _read_path(path: str, fmt: str, max_bytes: int | None) -> Iterator[Source]:
 def _read_stream(
     handle: BinaryIO, name: str, fmt: str, max_bytes: int | None, size: int | None = None
 ) -> Iterator[Source]:
+    name = display_name(name)
     if fmt == "auto":
         fmt = sniff_format(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])  # type: ignore[attr-defined]
     if fmt == "jsonl":
@@ -124,6 +126,7 @@ def _read_stream(
 
 
 def _read_jsonl(handle: BinaryIO, name: str, max_bytes: int | None) -> Iterator[Source]:
+    name = display_name(name)
     for lineno, line in enumerate(handle, start=1):
         if not line.strip():
             continue
@@ -147,6 +150,8 @@ def source_from_record(record: Any, where: str) -> Source:
     if not isinstance(record, dict):
         return _failed(where, "bad_record", "a JSON Lines record must be an object")
     doc_id = str(record.get("id") or where)
+    if problem := _unpaired_surrogate(doc_id):  # such an id cannot be written out: use where
+        return _failed(where, "bad_record", f'field "id" {problem}')
     text, html = record.get("text"), record.get("html")
     body = text if text is not None else html
     if not isinstance(body, str):
@@ -155,6 +160,10 @@ def source_from_record(record: Any, where: str) -> Source:
     for key, value in meta.items():
         if value is not None and not isinstance(value, str):
             return _failed(doc_id, "bad_record", f'field "{key}" must be a string', where)
+    checked = {"text" if text is not None else "html": body, **meta, "source": record.get("source")}
+    for key, value in checked.items():
+        if isinstance(value, str) and (problem := _unpaired_surrogate(value)):
+            return _failed(doc_id, "bad_record", f'field "{key}" {problem}', where)
     return Source(
         id=doc_id, raw=body, format="text" if text is not None else "html", origin=where, **meta
     )
@@ -168,3 +177,30 @@ def _failed(doc_id: str, code: str, message: str, origin: str | None = None) -> 
         origin=origin or doc_id,
         error=DocumentError(code, message),
     )
+
+
+def display_name(path: str) -> str:
+    """A file name as text that can be written anywhere: bytes that are not UTF-8 (kept by
+    the OS as surrogate escapes) become \\xNN, so they cannot break JSON or Parquet output.
+
+    >>> display_name("news/caf\\udce9.txt")
+    'news/caf\\\\xe9.txt'
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no OS decoding makes: keep its code
+        raw = path.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _unpaired_surrogate(value: str) -> str | None:
+    """Why `value` is not valid Unicode (JSON allows a lone "\\ud800" escape), or None."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (
+            f"holds an unpaired surrogate \\u{ord(value[exc.start]):04x} at character "
+            f"{exc.start}: it is not valid Unicode text"
+        )
+    return None
+

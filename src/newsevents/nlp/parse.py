@@ -15,6 +15,7 @@ from newsevents.errors import DocumentFailure
 from newsevents.nlp.model import load_model
 from newsevents.records import Analysis, Entity, Span
 from newsevents.step import Work, run_guarded
+from newsevents.timelimit import TimeLimitExceeded, time_limit
 
 
 def make_doc(nlp: Any, text: str) -> Any:
@@ -65,12 +66,17 @@ def entities_of(doc: Any) -> list[Entity]:
 
 
 class Parse:
-    """Parse the cleaned text and start the document's `Analysis`."""
+    """Parse the cleaned text and start the document's `Analysis`.
+
+    spaCy parses the batch in groups of at most `max_tokens` tokens (the `parse_batch_tokens`
+    setting; a longer document goes alone): its working memory, about 20 kB per token of the
+    group, sets a worker's peak, while larger groups buy little speed.
+    """
 
     name = "parse"
 
-    def __init__(self, batch_size: int = 32) -> None:
-        self.batch_size = batch_size
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
 
     def run(self, batch: Sequence[Work]) -> None:
         nlp = load_model()
@@ -78,9 +84,14 @@ class Parse:
         for work in todo:
             run_guarded(self.name, lambda w: setattr(w, "doc", make_doc(nlp, w.article.text)), work)
         todo = [w for w in todo if w.error is None]
+        # the batch may take the time its documents have left; past that (or on an error)
+        # each is parsed alone within its own time, so only the culprit fails
+        left = [w.time_left() for w in todo]
+        budget = None if None in left else sum(t or 0.0 for t in left)
         try:
-            docs = list(nlp.pipe([w.doc for w in todo], batch_size=self.batch_size))
-        except Exception:
+            with time_limit(budget):
+                docs = _parse_in_groups(nlp, [w.doc for w in todo], self.max_tokens)
+        except (Exception, TimeLimitExceeded):
             # find the document that broke the batch; the others still get parsed
             docs = []
             for work in todo:
@@ -89,6 +100,21 @@ class Parse:
         for work, doc in zip(todo, docs, strict=True):
             work.doc = doc
             run_guarded(self.name, _start_analysis, work)
+
+
+def _parse_in_groups(nlp: Any, docs: list[Any], max_tokens: int) -> list[Any]:
+    """Parse `docs` in order, in groups of at most `max_tokens` tokens (or one document)."""
+    parsed: list[Any] = []
+    group: list[Any] = []
+    tokens = 0
+    for doc in [*docs, None]:  # None: the end, which parses the last group
+        if group and (doc is None or tokens + len(doc) > max_tokens):
+            parsed += nlp.pipe(group, batch_size=len(group))
+            group, tokens = [], 0
+        if doc is not None:
+            group.append(doc)
+            tokens += len(doc)
+    return parsed
 
 
 def _start_analysis(work: Work) -> None:

@@ -23,7 +23,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ FORMAT = "newsevents-store"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 UNKNOWN_MONTH = "unknown"
+_TEMPORARY = ".tmp"  # the suffix of a file being written, renamed into place when whole
+_TEMPORARY_NAME = re.compile(r"\..+\.\d+\.tmp")
+_FOLDERS = ("documents", "events", "shards", "runs", "dedup")
 
 
 class StoreError(Exception):
@@ -40,11 +43,15 @@ class StoreError(Exception):
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the whole new one."""
     tmp = temporary_path(path)
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        discard(tmp)
+        raise
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
@@ -54,7 +61,25 @@ def atomic_write_json(path: Path, data: Any) -> None:
 def temporary_path(path: Path) -> Path:
     """A private name beside `path` to write to before renaming (unique per process)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}{_TEMPORARY}")
+
+
+def discard(tmp: Path) -> None:
+    """Remove a temporary file whose write failed (on a full disk it holds the space)."""
+    with suppress(OSError):
+        tmp.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(root: Path) -> int:
+    """Delete the temporary files a killed writer left behind; call only under `writer_lock`,
+    before any worker starts. Returns how many there were."""
+    # only the store's own folders, and only names `temporary_path` makes: --db may be a
+    # folder that holds other things
+    found = [*root.glob(".*.tmp"), *(p for d in _FOLDERS for p in (root / d).rglob(".*.tmp"))]
+    stale = [p for p in found if _TEMPORARY_NAME.fullmatch(p.name) and p.is_file()]
+    for path in stale:
+        discard(path)
+    return len(stale)
 
 
 def empty_manifest() -> dict[str, Any]:

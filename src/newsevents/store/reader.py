@@ -8,18 +8,21 @@ Views:
 - `unique_events`, `mention_links`: the deduplicated events and mention -> event links.
 Every method takes validated values and binds them as parameters. With `cache=True` the
 snapshot is copied into DuckDB's memory once, for a long-lived process serving many queries.
+A shard whose files cannot be read is set aside and listed in `damaged` (store/damage.py):
+the store answers from the rest rather than not at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsevents.store.damage import find_damaged, warn_damaged, without_damaged
 from newsevents.store.layout import read_manifest
 from newsevents.store.query import AGGREGATIONS, MAX_PAGE, EventFilter, QueryError, positive_int
 from newsevents.store.rows import DOCUMENT_SCHEMA, EVENT_SCHEMA
@@ -47,6 +50,9 @@ DOCUMENT_COLUMNS = (
     "title",
     "origin",
 )
+T = TypeVar("T")
+# what reading a damaged Parquet file raises, from DuckDB's reader or Arrow's
+_READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
 _AGGREGATE_SQL = {
     "dyad_month": """
         WITH f AS (SELECT id, month, intensity, actor_countries, recipient_countries
@@ -77,6 +83,7 @@ class Store:
         self.cache = cache
         self._con = duckdb.connect(":memory:")
         self.manifest: dict[str, Any] = {}
+        self.damaged: list[dict[str, str]] = []  # files set aside, with the reader's error
         self._load(read_manifest(self.root))
 
     def close(self) -> None:
@@ -106,6 +113,29 @@ class Store:
         return dedup.get("shards") == len(self.manifest["shards"])
 
     def _load(self, manifest: dict[str, Any]) -> None:
+        """Serve `manifest`, less the shards whose files turn out to be damaged."""
+        # shards the writer uncommitted as damaged, until an ingest codes them again
+        uncommitted = list(manifest.get("damaged", {}).values())
+        try:
+            self._load_files(manifest)
+            self.manifest, self.damaged = manifest, uncommitted
+        except _READ_ERRORS:
+            self.damaged = uncommitted
+            if not self._set_aside(manifest):
+                raise
+
+    def _set_aside(self, manifest: dict[str, Any]) -> bool:
+        """Serve `manifest` without its damaged files; False (nothing changed) when none is."""
+        damaged = find_damaged(self.root, manifest)
+        if not damaged:
+            return False
+        warn_damaged(self.root, damaged)
+        served = without_damaged(manifest, damaged)
+        self._load_files(served)
+        self.manifest, self.damaged = served, [*self.damaged, *damaged]
+        return True
+
+    def _load_files(self, manifest: dict[str, Any]) -> None:
         shards = manifest["shards"].values()
         sources: dict[str, tuple[list[str], pa.Schema]] = {
             "documents_all": (
@@ -124,7 +154,6 @@ class Store:
             self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
             self._con.execute(f"CREATE {kind} {name} AS {sql}")
         self._con.execute(f"CREATE OR REPLACE VIEW unique_events_evidence AS {_EVIDENCE_VIEW}")
-        self.manifest = manifest
 
     def _source(self, name: str, files: list[str], schema: pa.Schema) -> None:
         self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
@@ -147,14 +176,26 @@ class Store:
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         return self._con.cursor()  # one per call: safe to use from several threads
 
+    def _retrying(self, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run a query; a file found damaged only now (read lazily) is set aside, then again."""
+        try:
+            return query(self._cursor())
+        except duckdb.Error:
+            if self.cache or not self._set_aside(self.manifest):
+                raise
+            return query(self._cursor())
+
+    def _execute(self, sql: str, params: list[Any] | None) -> duckdb.DuckDBPyConnection:
+        return self._retrying(lambda cursor: cursor.execute(sql, params or []))
+
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a query as dicts (for callers inside newsevents; SQL is never user text)."""
-        cursor = self._cursor().execute(sql, params or [])
+        cursor = self._execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
-        return self._cursor().sql(sql, params=params or []).to_arrow_table()
+        return self._retrying(lambda c: c.sql(sql, params=params or []).to_arrow_table())
 
     def events(
         self,
@@ -188,7 +229,7 @@ class Store:
         `source` to unique events (what the exporters need to rebuild the coded record).
         """
         sql, params = self._select(where, deduplicated, evidence=with_evidence)
-        cursor = self._cursor().execute(f"{sql} ORDER BY date NULLS LAST, id", params)
+        cursor = self._execute(f"{sql} ORDER BY date NULLS LAST, id", params)
         names = [d[0] for d in cursor.description]
         while chunk := cursor.fetchmany(batch):
             yield from (dict(zip(names, row, strict=True)) for row in chunk)

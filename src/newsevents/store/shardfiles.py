@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from newsevents.records import Analysis
 from newsevents.store.layout import (
     atomic_write_json,
+    discard,
     partition_file,
     shard_marker,
     temporary_path,
@@ -41,8 +42,12 @@ class CodedDocument:
 def write_table(path: Path, rows: Sequence[dict[str, Any]], schema: pa.Schema) -> None:
     """Write rows as one Parquet file, atomically."""
     tmp = temporary_path(path)
-    pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), tmp, compression="zstd")
-    os.replace(tmp, path)
+    try:
+        pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), tmp, compression="zstd")
+        os.replace(tmp, path)
+    except BaseException:
+        discard(tmp)
+        raise
 
 
 def _write_partitioned(

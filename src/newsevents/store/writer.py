@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.dedup import DedupParams
-from newsevents.store.layout import MANIFEST, atomic_write_json, read_manifest
+from newsevents.store.layout import (
+    MANIFEST,
+    atomic_write_json,
+    read_manifest,
+    remove_stale_temporaries,
+    shard_marker,
+)
 from newsevents.store.reader import Store
 from newsevents.store.uniques import MENTION_COLUMNS, remove_old_dedup, write_dedup
 
@@ -21,6 +27,26 @@ class StoreWriter:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self.manifest = read_manifest(self.root)
+        remove_stale_temporaries(self.root)  # what a killed ingest was writing
+        self._forget_damaged()
+
+    def _forget_damaged(self) -> None:
+        """Uncommit the shards a reader sets aside as damaged, so that this ingest codes their
+        documents again (their completion markers go too); a damaged dedup is recomputed."""
+        with Store(self.root) as store:
+            # found now (shards uncommitted by an earlier run are listed too: skip those)
+            found = [d for d in store.damaged if d.get("shard", "") in self.manifest["shards"]]
+            found += [d for d in store.damaged if "dedup" in d]
+        if not found:
+            return
+        for item in found:
+            if "shard" in item:
+                del self.manifest["shards"][item["shard"]]
+                shard_marker(self.root, item["shard"]).unlink(missing_ok=True)
+                # listed until coded again, so that readers keep saying what is missing
+                self.manifest.setdefault("damaged", {})[item["shard"]] = item
+        self.manifest["dedup"] = None  # it was computed over events that are gone now
+        self._save()
 
     def is_committed(self, shard_id: str) -> bool:
         return shard_id in self.manifest["shards"]
@@ -31,6 +57,7 @@ class StoreWriter:
         if marker["shard"] in shards:
             return
         shards[marker["shard"]] = {"seq": len(shards) + 1, "run": run_id, "files": marker["files"]}
+        self.manifest.get("damaged", {}).pop(marker["shard"], None)
         self._save()
 
     def record_run(self, run_id: str, report: dict[str, Any]) -> Path:

@@ -125,6 +125,10 @@ class Grammar(DayHandlers, PeriodHandlers):
         windows: list[tuple[int, int]] = []
         for m in self.trigger.finditer(text):
             start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+            if windows and end <= windows[-1][1]:
+                # inside the last window, which already runs to the end of this word: looking
+                # again would make a long run of digits quadratic ("1" * 100_000: minutes)
+                continue
             while end < len(text) and not text[end].isspace():  # never cut a word
                 end += 1
             if windows and start <= windows[-1][1]:
