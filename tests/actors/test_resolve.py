@@ -355,3 +355,14 @@ def test_resolve_team_organisations(mention: str, expected: tuple[str, str]) -> 
 
 def test_resolve_one_word_organisation_needs_a_capital() -> None:
     assert default_resolver().resolve("forced labour", DAY) is None
+
+
+def test_coref_a_name_of_particles_only_names_nobody() -> None:
+    # a PERSON span made of particles once crashed the coder with an IndexError
+    from newsevents.actors.coref import DocumentActors
+
+    for particles in ("Al", "bin", "Al-", "Jr."):
+        people = DocumentActors(default_resolver(), "2016-01-19")
+        people.link(particles, named=True)
+        later = people.link("Cruz", named=True)
+        assert later.person is None or later.person.name != particles

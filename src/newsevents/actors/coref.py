@@ -212,6 +212,8 @@ def _head_words(text: str) -> list[Token]:
 def _same_name(mention: list[str], known: list[str]) -> bool:
     """A surname, a first name, the end of the name ("Tom Cruise" after "Scientologist Tom
     Cruise"), or first and last name with agreeing middle names."""
+    if not mention or not known:
+        return False  # a "name" of particles or titles only names nobody
     if len(mention) == 1:
         return mention[0] in (known[0], known[-1])
     if len(mention) < len(known) and known[-len(mention) :] == mention:
