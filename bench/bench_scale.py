@@ -32,6 +32,7 @@ for each N: flat memory means the same peak for 1,000 and for 20,000 documents.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -139,8 +140,8 @@ def ingest(corpus: str, workers: int, ray_address: str | None = None) -> dict[st
 
 
 def start_ray(cpus: int) -> str:
-    """Start a local Ray cluster in the background; returns its address."""
-    temp = tempfile.mkdtemp(prefix="ray-")
+    """Start a local Ray cluster of our own in the background; returns its temp folder."""
+    temp = tempfile.mkdtemp(prefix="bench-ray-")
     subprocess.run(
         [
             str(BIN / "ray"),
@@ -155,15 +156,29 @@ def start_ray(cpus: int) -> str:
         check=True,
         capture_output=True,
     )
-    return "auto"
+    return temp
 
 
-def stop_ray() -> None:
-    subprocess.run([str(BIN / "ray"), "stop", "--force"], check=False, capture_output=True)
+def stop_ray(temp: str) -> None:
+    """Stop the processes of the cluster `start_ray` started, by id (`ray stop` would stop
+    every cluster on the machine)."""
+    heads = [
+        p for p in psutil.process_iter(["cmdline"]) if temp in " ".join(p.info["cmdline"] or [])
+    ]
+    ours = {p for head in heads for p in [head, *head.children(recursive=True)]}  # + agents
+    for proc in ours:
+        with contextlib.suppress(psutil.Error):
+            proc.terminate()
+    _, alive = psutil.wait_procs(ours, timeout=30)
+    for proc in alive:
+        with contextlib.suppress(psutil.Error):
+            proc.kill()
+    shutil.rmtree(temp, ignore_errors=True)
 
 
 def throughput(corpus: str, repeats: int) -> dict[str, Any]:
-    address = start_ray(2)
+    temp = start_ray(2)
+    address = "auto"  # the cluster just started
     runs: dict[str, Callable[[], dict[str, Any]]] = {
         "spacy_1": lambda: timed([sys.executable, __file__, "--spacy-child", corpus]),
         "ingest_1": lambda: ingest(corpus, 1),
@@ -176,7 +191,7 @@ def throughput(corpus: str, repeats: int) -> dict[str, Any]:
             rounds.append({name: run() for name, run in runs.items()})
             print(json.dumps({"round": i + 1, **rounds[-1]}), file=sys.stderr, flush=True)
     finally:
-        stop_ray()
+        stop_ray(temp)
 
     def ratios(numerator: str, denominator: str) -> list[float]:
         # throughput of `numerator` over that of `denominator` = inverse ratio of seconds
