@@ -17,7 +17,6 @@ Targets (issue 7): /events p95 < 100 ms, /aggregate over all events < 300 ms.
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import random
@@ -35,7 +34,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-from bench_store import ingest, timed  # noqa: E402
+from bench_store import corpus_arguments, ingest, report, timed  # noqa: E402
 
 AGGREGATES = ("dyad_month", "country_type", "type_month", "location")
 
@@ -116,13 +115,8 @@ def requests(db: Path, repeats: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", default=str(REPO.parent / "shared"))
-    parser.add_argument("--limit", type=int, help="first N articles only")
-    parser.add_argument("--workers", type=int, default=2)
+    parser = corpus_arguments(__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--db", help="store folder (default: a temporary one)")
-    parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     corpus = Path(args.shared) / "corpus" / "news_articles.jsonl"
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,10 +127,7 @@ def main() -> None:
         else:
             results["ingest"] = ingest(corpus, args.limit, db, args.workers)
         results["api"] = requests(db, args.requests)
-    text = json.dumps(results, indent=1)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    report(results, args.json)
 
 
 if __name__ == "__main__":

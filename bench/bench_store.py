@@ -121,14 +121,28 @@ def queries(db: Path, cached: bool, repeats: int) -> dict[str, Any]:
     return result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def corpus_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every store benchmark takes: the corpus, the store and the output."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--limit", type=int, help="first N articles only")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--db", help="store folder (default: a temporary one)")
     parser.add_argument("--json", help="also write the results to this file")
+    return parser
+
+
+def report(results: dict[str, Any], path: str | None) -> None:
+    """Print the results as JSON, and write them to `path` too when given."""
+    text = json.dumps(results, indent=1)
+    print(text)
+    if path:
+        Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = corpus_arguments(__doc__.split("\n")[0])
+    parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     corpus = Path(args.shared) / "corpus" / "news_articles.jsonl"
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,10 +154,7 @@ def main() -> None:
             "queries_files": queries(db, False, args.queries),
             "queries_cached": queries(db, True, args.queries),
         }
-    text = json.dumps(results, indent=1)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    report(results, args.json)
 
 
 if __name__ == "__main__":
