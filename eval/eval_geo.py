@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scoring import one_to_one, prf
+
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LGL = Path("gold") / "geo" / "lgl.xml"
 EVENTS = Path("gold") / "geo" / "event_location_train.jsonl"
@@ -95,28 +97,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def pair_overlapping(gold: list[Any], pred: list[dict[str, Any]]) -> list[tuple[Any, Any]]:
     """One-to-one (gold, predicted) pairs of overlapping spans, largest overlap first."""
-    options = sorted(
+    options = (
         (-(min(g.end, p["end"]) - max(g.start, p["start"])), i, j)
         for i, g in enumerate(gold)
         for j, p in enumerate(pred)
         if min(g.end, p["end"]) > max(g.start, p["start"])
     )
-    seen_g: set[int] = set()
-    seen_p: set[int] = set()
-    pairs = []
-    for _, i, j in options:
-        if i not in seen_g and j not in seen_p:
-            seen_g.add(i)
-            seen_p.add(j)
-            pairs.append((gold[i], pred[j]))
-    return pairs
+    return [(gold[i], pred[j]) for i, j in one_to_one(options)]
 
 
 def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+    p, r, f = prf(correct, predicted, gold)
+    return {"p": p, "r": r, "f1": f}
 
 
 def tag_articles(texts: list[str]

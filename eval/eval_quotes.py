@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scoring import one_to_one, prf
+
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = Path("gold") / "quotes" / "polnear"
 DOUBLE_MARKS = '"“”„‟«»'
@@ -196,23 +198,7 @@ def match(text: str, gold: list[Spans], pred: list[Spans]) -> list[tuple[int, in
             shared = len(g & p)
             if shared and 2 * shared >= len(g) and 2 * shared >= len(p):
                 options.append((-shared, i, j))
-    options.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, i, j in options:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
-def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
+    return one_to_one(options)
 
 
 def _same_source(gold: Spans, pred: Spans) -> bool:

@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scoring import one_to_one, prf
+
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = Path("gold") / "time" / "tbaq"
 
@@ -123,24 +125,7 @@ def match(gold: list[Any], pred: list[Any]) -> list[tuple[Any, Any]]:
             overlap = min(g.end, p.end) - max(g.start, p.start)
             if overlap > 0:
                 options.append((-overlap, i, j))
-    options.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, i, j in options:
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        pairs.append((gold[i], pred[j]))
-    return pairs
-
-
-def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
+    return [(gold[i], pred[j]) for i, j in one_to_one(options)]
 
 
 def score(pairs_of_docs: list[tuple[GoldDoc, list[Any]]]) -> dict[str, Any]:
@@ -157,9 +142,9 @@ def score(pairs_of_docs: list[tuple[GoldDoc, list[Any]]]) -> dict[str, Any]:
             counts["relaxed"] += 1
             counts["value"] += g.value == p.value
             counts["type"] += g.type == p.type
-    strict = _prf(counts["strict"], counts["predicted"], counts["gold"])
-    relaxed = _prf(counts["relaxed"], counts["predicted"], counts["gold"])
-    value = _prf(counts["value"], counts["predicted"], counts["gold"])
+    strict = prf(counts["strict"], counts["predicted"], counts["gold"])
+    relaxed = prf(counts["relaxed"], counts["predicted"], counts["gold"])
+    value = prf(counts["value"], counts["predicted"], counts["gold"])
     matched = counts["relaxed"]
     return {
         "documents": len(pairs_of_docs),

@@ -30,6 +30,8 @@ def require(*parts: str) -> Path:
 
 def load_eval(name: str) -> ModuleType:
     script = ROOT / "eval" / f"{name}.py"
+    if str(script.parent) not in sys.path:
+        sys.path.insert(0, str(script.parent))  # the scripts share eval/scoring.py
     spec = importlib.util.spec_from_file_location(name, script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
