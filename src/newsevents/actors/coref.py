@@ -81,6 +81,16 @@ class DocumentActors:
         self.date = date
         self.people: list[Person] = []
         self.focus: list[Person] = []  # most recent last
+        # a document names the same actors again and again: each text is looked up once
+        self._readings: dict[tuple[str, str | None], ResolvedActor | None] = {}
+
+    def reading(self, text: str, context: str | None = None) -> ResolvedActor | None:
+        """What the knowledge base says of `text` on its own at the document's date, without
+        the document's people (looked up once per document)."""
+        key = (text, context)
+        if key not in self._readings:
+            self._readings[key] = self.resolver.resolve(text, self.date, context)
+        return self._readings[key]
 
     def resolve(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """The actor `text` refers to, given the people named earlier in the document."""
@@ -101,7 +111,7 @@ class DocumentActors:
         if person is not None:
             self._note(person, tokens, name)
             return Link(person, _referring(person, text))
-        actor = self.resolver.resolve(text, self.date, context)
+        actor = self.reading(text, context)
         if actor is not None and actor.kind == "person" and actor.name:
             known = next((p for p in self.people if p.actor and p.actor.name == actor.name), None)
             person = known or self._new(actor.name, actor)

@@ -132,7 +132,10 @@ class EventCoder:
         key = (start, end)
         if key in ctx.mentions:
             return ctx.mentions[key]
-        resolved = self.resolver.resolve(text, ctx.published)
+        if ctx.people is not None:
+            resolved = ctx.people.reading(text)  # shares the lookups coreference makes
+        else:
+            resolved = self.resolver.resolve(text, ctx.published)
         if ctx.people is not None and _has_name(text):
             # the document's people fill in what a name alone does not say ("Bashir" after
             # "Omar al-Bashir"); a mention that names someone else keeps its own reading, and
