@@ -517,8 +517,7 @@ def _named_by_verb_pattern(noun: Token, candidates: dict[int, Candidate]) -> boo
     verb = candidates.get(noun.head.i)
     if verb is None or verb.kind != "verb" or noun.dep_ not in {"dobj", "pobj"}:
         return False
-    parts = verb.match.rule.split(":")
-    return len(parts) >= 3 and noun.lemma_.lower() in parts[-1].split()
+    return any(noun.lemma_.lower() in term.split() for term in verb.match.terms)
 
 
 def _remember(ctx: DocumentContext, person: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,8 @@ _MODIFIERS = (
 class Match:
     code: str
     rule: str  # human-readable provenance, e.g. "verb:ask+for:financial aid"
+    # the object phrases the pattern named ("financial aid"): they belong to the predicate
+    terms: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,36 +149,38 @@ class Lexicon:
                 rest = {p: o for p, o in prep_map.items() if p != prep}
                 candidates.append((f"{lemma} {prep}", obj_list + prep_objects, rest, 1))
             candidates.append((lemma, obj_list, prep_map, 0))
-        best: tuple[tuple[int, int, int], str | None, str] | None = None
+        best: tuple[tuple[int, int, int], str | None, str, tuple[str, ...]] | None = None
         for key, objs, prepd, phrasal in candidates:
             entry = self._verbs.get(key)
             if entry is None:
                 continue
-            for score, code, rule in self._matches(key, entry, objs, prepd, phrasal):
+            for score, code, rule, terms in self._matches(key, entry, objs, prepd, phrasal):
                 if best is None or score > best[0]:
-                    best = (score, code, rule)
+                    best = (score, code, rule, terms)
         if best is None or best[1] is None:
             return None
-        return Match(best[1], best[2])
+        return Match(best[1], best[2], best[3])
 
     @staticmethod
     def _matches(
         key: str, entry: _Verb, objects: list[str], preps: dict[str, list[str]], phrasal: int
-    ) -> Iterable[tuple[tuple[int, int, int], str | None, str]]:
-        """(specificity, words matched, phrasal) -> code, rule of each matching pattern."""
+    ) -> Iterable[tuple[tuple[int, int, int], str | None, str, tuple[str, ...]]]:
+        """(specificity, words matched, phrasal) -> code, rule and the object phrases named,
+        of each matching pattern."""
         if entry.code is not None:
-            yield (0, 0, phrasal), entry.code, f"verb:{key}"
+            yield (0, 0, phrasal), entry.code, f"verb:{key}", ()
         if entry.object_code is not None and objects:
-            yield (0, 1, phrasal), entry.object_code, f"verb:{key}+object"
+            yield (0, 1, phrasal), entry.object_code, f"verb:{key}+object", ()
         found = _suffixes(objects)
         prep_found = {p: _suffixes(o) for p, o in preps.items()}
         for pat in entry.patterns:
             rule, spec, words = f"verb:{key}", 0, 0
+            terms: tuple[str, ...] = ()
             if pat.objects:
                 hit = _best(found, pat.objects)
                 if hit is None:
                     continue
-                rule, spec, words = f"{rule}:{hit}", 1, found[hit]
+                rule, spec, words, terms = f"{rule}:{hit}", 1, found[hit], (hit,)
             if pat.prep is not None:
                 if pat.prep not in prep_found:
                     continue
@@ -187,7 +191,8 @@ class Lexicon:
                         continue
                     rule, spec = f"{rule}:{hit}", spec + 1
                     words += prep_found[pat.prep][hit]
-            yield (spec, words, phrasal), pat.code, rule
+                    terms = (*terms, hit)
+            yield (spec, words, phrasal), pat.code, rule, terms
 
     def noun(self, lemma: str) -> NounEntry | None:
         return self._nouns.get(norm(lemma))

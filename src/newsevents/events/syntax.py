@@ -151,16 +151,16 @@ def heads_after(trigger: Token) -> list[Token]:
     modifiers.
     """
     found: list[Token] = []
-    stack = [c for c in trigger.rights if not _leaves(c, trigger)]
+    stack = [c for c in trigger.rights if not _leaves(c)]
     while stack:
         token = stack.pop()
         if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in _NP_INNER:
             found.append(token)
-        stack += [c for c in token.children if not _leaves(c, trigger)]
+        stack += [c for c in token.children if not _leaves(c)]
     return sorted(found, key=lambda t: t.i)
 
 
-def _leaves(token: Token, trigger: Token) -> bool:
+def _leaves(token: Token) -> bool:
     if token.dep_ in _PHRASE_EXITS:
         return True
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
