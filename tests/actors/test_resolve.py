@@ -366,3 +366,80 @@ def test_coref_a_name_of_particles_only_names_nobody() -> None:
         people.link(particles, named=True)
         later = people.link("Cruz", named=True)
         assert later.person is None or later.person.name != particles
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("President Mugabe", ("ZWE", "GOV")),  # long after his presidency: the title decides
+        ("Prime Minister Blair", ("GBR", "GOV")),
+        ("former president Carlos Menem", ("ARG", "ELI")),
+    ],
+)
+def test_resolve_title_and_surname_of_a_former_office_holder(
+    mention: str, expected: tuple[str, str]
+) -> None:
+    found = default_resolver().resolve(mention, "2024-05-01")
+    assert _code(found) == expected and found is not None and found.kind == "person"
+
+
+def test_resolve_surname_alone_of_a_former_office_holder_is_nobody() -> None:
+    assert default_resolver().resolve("Mugabe", "2024-05-01") is None
+
+
+def test_resolve_person_keeps_the_country_of_a_past_office() -> None:
+    found = default_resolver().resolve("Kofi Annan", "2024-05-01")
+    assert found is not None and found.country == "UNO"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("an anti-Russia blogger", (None, "JRN")),
+        ("pro-Iranian militants", (None, "REB")),
+        ("Iranian-backed gunmen", (None, "UAF")),
+        ("US-led forces", ("USA", "MIL")),  # led by: the leader is the actor
+        ("Syrian armed forces", ("SYR", "MIL")),  # no hyphen: the army of Syria
+    ],
+)
+def test_resolve_anti_pro_and_backed_compounds_name_somebody_else(
+    mention: str, expected: tuple[str | None, str]
+) -> None:
+    assert _code(default_resolver().resolve(mention, DAY)) == expected
+
+
+def test_resolve_ethnic_group_is_a_people_not_the_state() -> None:
+    assert _code(default_resolver().resolve("ethnic Hungarians", DAY)) == (None, "CVL")
+    assert _code(default_resolver().resolve("Hungarian farmers", DAY))[0] == "HUN"
+
+
+def test_resolve_possessor_of_an_agent_gives_only_its_country() -> None:
+    found = default_resolver().resolve("President Erdogan's spokesman", DAY)
+    assert found is not None and (found.country, found.sector, found.name) == ("TUR", "GOV", None)
+    assert _code(default_resolver().resolve("Erdogan's", DAY)) == ("TUR", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [
+        ("Four Canadian soldiers", "CAN"),
+        ("Some US officials", "USA"),
+        ("up to 50 Kenyan police", "KEN"),
+    ],
+)
+def test_resolve_numbers_and_quantifiers_before_the_nationality(mention: str, country: str) -> None:
+    assert _code(default_resolver().resolve(mention, DAY))[0] == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Police fired tear gas at students in Nairobi on Friday.", "KEN"),
+        ("Riot police clashed with protesters in Lima and Cusco, Peru.", "PER"),
+        ("Police in Nairobi said Ugandan traders were robbed in Kampala.", None),  # two
+        ("Kenyan police arrested a man.", None),  # a nationality is not a place
+        ("Protesters burned anti-Kenya banners in the square.", None),
+    ],
+)
+def test_resolve_place_country_of_a_sentence(sentence: str, country: str | None) -> None:
+    assert default_resolver().place_country(sentence, DAY) == country

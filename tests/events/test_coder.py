@@ -255,3 +255,10 @@ def test_coder_pattern_reads_the_objects_preposition(code: Any) -> None:
 def test_coder_event_noun_in_a_collection_takes_the_verb_subject(code: Any) -> None:
     events = code("Jordan began a new round of joint military exercises with Egypt.")
     assert _countries(_one(events, "COOPERATE")["actor"]) == {"JOR"}
+
+
+def test_coder_agent_without_nationality_takes_the_country_the_sentence_names(code: Any) -> None:
+    event = _one(code("Police attacked students at a rally in Nairobi on Friday."), "ASSAULT")
+    assert _countries(event["actor"]) == {"KEN"} and _countries(event["recipient"]) == {"KEN"}
+    event = _one(code("Rebels attacked Ugandan troops near Kampala and Goma."), "ASSAULT")
+    assert _countries(event["actor"]) == {None}  # two countries named: no guess

@@ -83,6 +83,7 @@ class DocumentActors:
         self.focus: list[Person] = []  # most recent last
         # a document names the same actors again and again: each text is looked up once
         self._readings: dict[tuple[str, str | None], ResolvedActor | None] = {}
+        self._places: dict[str, str | None] = {}
 
     def reading(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """What the knowledge base says of `text` on its own at the document's date, without
@@ -91,6 +92,13 @@ class DocumentActors:
         if key not in self._readings:
             self._readings[key] = self.resolver.resolve(text, self.date, context)
         return self._readings[key]
+
+    def place_country(self, sentence: str) -> str | None:
+        """The one country `sentence` places things in (`ActorResolver.place_country`),
+        looked up once per sentence."""
+        if sentence not in self._places:
+            self._places[sentence] = self.resolver.place_country(sentence, self.date)
+        return self._places[sentence]
 
     def resolve(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """The actor `text` refers to, given the people named earlier in the document."""

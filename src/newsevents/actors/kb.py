@@ -186,7 +186,13 @@ class Entity:
             best = min(active, key=lambda r: (r.tier, _neg(r.start or "")))
             return best, f"role at {date}"
         if undated:
-            return min(undated, key=_role_rank), f"undated role (none dated at {date})"
+            best = min(undated, key=_role_rank)
+            if best.country is None and dated:
+                # a person does not lose the country of a past office ("Kofi Annan": an elite
+                # without a dated role now, the United Nations before)
+                country = max(dated, key=lambda r: r.end or r.start or "").country
+                best = Role(country, best.sector, best.title, None, None, best.tier)
+            return best, f"undated role (none dated at {date})"
         if not dated:
             return None, "no role"
         ended = [r for r in dated if r.end is not None and r.end <= date]

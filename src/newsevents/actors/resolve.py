@@ -15,7 +15,12 @@ name, demonym or place, a capital or seat of government (the government), or an 
 - an ethnic group (CAMEO code, e.g. KUR) or a transnational group cannot have a state military:
   MIL becomes REB;
 - `context` (a sentence) supplies the country when the mention has none and the sentence names
-  exactly one.
+  exactly one; `place_country` is the one country a sentence names as a place (the event
+  coder gives it to agents without a nationality: "police said ... in Baghdad");
+- an office word before a surname picks the office holder of any date ("President Mugabe"
+  in 2024); a person written as the possessor of an agent ("Erdogan's spokesman") gives only
+  the country; "anti-X", "pro-X", "X-backed" name somebody else (`modifiers`), and "ethnic X"
+  is a people (CVL) of no country.
 
 >>> from newsevents.actors import default_resolver
 >>> actor = default_resolver().resolve("Iranian president", date="2022-06-01")
@@ -45,6 +50,7 @@ from newsevents.actors.kb import (
     load_kb,
     tokenize,
 )
+from newsevents.actors.modifiers import PEOPLE_WORDS, detached_tokens, possessive_tokens
 from newsevents.actors.offices import OfficeHolders, load_offices, office_words
 from newsevents.actors.places import city_named
 
@@ -58,7 +64,8 @@ BREAKERS = _words(
     "to in at from for with against on near over into by after under inside across toward "
     "towards between among via outside during through within without about amid"
 )
-COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "region", "place", "city")
+COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "region", "place", "city", "owner")
+PLACE_KINDS = ("country", "capital", "region", "place")  # where, not who
 NO_MILITARY = frozenset({"IMG", "NGO", "ISM", "MNC"})  # non-state: armed men are rebels
 # Capitalised words next to a name that are not part of it ("Mr Putin", "Kano State").
 NOT_NAMES = _words(
@@ -69,6 +76,13 @@ NOT_NAMES = _words(
     "chairman state province region city county district oblast governorate municipality "
     "republic government police army north south east west northern southern eastern western "
     "central lake mount river gulf sea"
+)
+# Capitalised words that open a sentence before a name without being part of it ("Three US
+# servicemen", "Some Chinese officials").
+QUANTIFIERS = _words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred hundreds thousand thousands millions dozens dozen scores tens some "
+    "several many few most all both about nearly almost around only other"
 )
 LENIENT_KINDS = frozenset({"country", "demonym", "capital", "seat", "region", "agent"})
 LONGEST_NAME = 7  # tokens of a person's name matched by first and last name
@@ -122,7 +136,8 @@ class _Evidence:
 
     def describe(self) -> str:
         label = {"capital": "capital", "seat": "seat of government", "region": "region",
-                 "place": "place", "demonym": "country demonym", "country": "country"}  # fmt: skip
+                 "place": "place", "demonym": "country demonym", "country": "country",
+                 "owner": "country of the possessor"}  # fmt: skip
         if self.kind == "person":
             text = f"person '{self.name}'"
         elif self.kind == "organisation":
@@ -161,11 +176,16 @@ class ActorResolver:
         matches = _drop_name_parts(tokens, self._matches(tokens))
         boundary = _first_free(tokens, matches, BREAKERS, len(tokens))
         of_index = _first_free(tokens, matches, frozenset({"of"}), boundary)
+        detached = detached_tokens(text) if "-" in text or "‑" in text else set()
+        owners = possessive_tokens(text) if "s" in text else set()
         evidence = []
-        for match in matches:
-            item = self._evidence(match, day)
+        for number, match in enumerate(matches):
+            if detached.issuperset(range(match.start, match.end)):
+                continue  # "anti-Syria", "Iranian-backed": somebody else
+            item = self._evidence(match, day, _office_before(matches, number))
             if item is None:
                 continue
+            item = _as_modified(item, tokens, matches[number:], owners, of_index)
             item.head = match.start < boundary
             item.before_of = match.start < of_index
             evidence.append(item)
@@ -258,13 +278,16 @@ class ActorResolver:
 
     # -- evidence ----------------------------------------------------------------------------
 
-    def _evidence(self, match: _Match, day: str | None) -> _Evidence | None:
+    def _evidence(
+        self, match: _Match, day: str | None, office: str | None = None
+    ) -> _Evidence | None:
+        """What one match says; `office` is the office word just before it ("President")."""
         first = match.entries[0]
         kind = first.kind
         if kind == "ignore":
             return None
         if kind in ("person", "organisation"):
-            return self._entity_evidence(match, day)
+            return self._entity_evidence(match, day, office)
         if kind == "agent":
             return _Evidence("agent", match.surface, country=first.country, sector=first.sector,
                              role=first.name)  # fmt: skip
@@ -276,14 +299,21 @@ class ActorResolver:
         return _Evidence(kind, match.surface, country=first.country, sector=sector, name=name,
                          ethnic=first.ethnic)  # fmt: skip
 
-    def _entity_evidence(self, match: _Match, day: str | None) -> _Evidence | None:
+    def _entity_evidence(
+        self, match: _Match, day: str | None, title: str | None = None
+    ) -> _Evidence | None:
         office = self._office_named(match)
         if office is not None:
             return office
         entities = [e.entity for e in match.entries if e.entity is not None]
         if day is not None:
             active = [e for e in entities if any(r.dated and r.active(day) for r in e.roles)]
-            if active:
+            held = _held_office(entities, title, loose=match.name_form) if title else []
+            if held and (match.surname or match.name_form):
+                # "President Mugabe" years after his presidency, "Prime Minister Blair" when
+                # another Blair is a minister: the title says which one
+                entities = [e for e in active if e in held] or held
+            elif active:
                 entities = active
             elif match.surname:
                 return None  # a surname alone names only somebody in office at the date
@@ -453,14 +483,83 @@ class ActorResolver:
             self._office_holders = OfficeHolders(self.kb)
         return self._office_holders
 
-    def _context_country(self, context: str, day: str | None) -> str | None:
+    def _context_country(
+        self, context: str, day: str | None, kinds: tuple[str, ...] = COUNTRY_KINDS
+    ) -> str | None:
         tokens = tokenize(context)
+        detached = detached_tokens(context)
         found = set()
-        for match in self._matches(tokens):
+        for match in _drop_name_parts(tokens, self._matches(tokens)):
+            if detached.issuperset(range(match.start, match.end)):
+                continue
             item = self._evidence(match, day)
-            if item is not None and item.kind in COUNTRY_KINDS and item.country:
+            if item is not None and item.kind in kinds and item.country:
                 found.add(item.country)
         return found.pop() if len(found) == 1 else None
+
+    def place_country(self, sentence: str, date: str | None = None) -> str | None:
+        """The one country whose territory `sentence` names (countries, capitals, regions,
+        places; not demonyms, people or organisations), or None when it names none or several:
+        where an agent without a nationality acts ("police in Baghdad said ...")."""
+        day = normalise_date(date) or dt.date.today().isoformat()
+        return self._context_country(sentence, day, PLACE_KINDS)
+
+
+def _as_modified(
+    item: _Evidence, tokens: list[Token], rest: list[_Match], owners: set[int], of_index: int
+) -> _Evidence:
+    """What the words around a match (`rest[0]`, followed by the other matches) make of its
+    evidence: "ethnic Albanians" are a people, not the state; in "Bouteflika's government"
+    the person is only the possessor (`owners`: token indices written with a possessive)."""
+    match = rest[0]
+    if item.kind == "demonym" and match.start and tokens[match.start - 1].key in PEOPLE_WORDS:
+        return _people_of(item)
+    owned = any(m.entries[0].kind == "agent" and m.start < of_index for m in rest[1:])
+    if item.kind == "person" and match.end - 1 in owners and match.start < of_index and owned:
+        return _owner(item)
+    return item
+
+
+def _people_of(demonym: _Evidence) -> _Evidence:
+    """An ethnic group named by a demonym ("ethnic Albanians"): people (CVL) of no country;
+    where they live, when the text says it, gives the country."""
+    return _Evidence("agent", demonym.surface, sector="CVL",
+                     note="a people, not the state of that name")  # fmt: skip
+
+
+def _owner(person: _Evidence) -> _Evidence:
+    """A person named as the possessor of the actor ("Bouteflika's government", "Erdogan's
+    spokesman"): only the person's country."""
+    return _Evidence("owner", person.surface, country=person.country, name=person.name,
+                     note=person.name or "")  # fmt: skip
+
+
+def _office_before(matches: list[_Match], number: int) -> str | None:
+    """The office word ("president", "former prime minister") of the agent match right
+    before `matches[number]`, if any."""
+    if number == 0:
+        return None
+    before, match = matches[number - 1], matches[number]
+    if before.end != match.start or before.entries[0].kind != "agent":
+        return None
+    word = " ".join(t for t in before.surface.lower().split() if t not in FORMER)
+    return word if word in load_offices()[0] else None
+
+
+def _held_office(entities: list[Entity], office: str, *, loose: bool) -> list[Entity]:
+    """The people who held the office `office` names at some time. `loose`: a dated
+    government role without a title (older dictionary entries) counts too."""
+    titles = load_offices()[0][office]
+    return [
+        e
+        for e in entities
+        if e.kind == "person"
+        and any(
+            (r.title and r.title.startswith(titles))
+            or (loose and r.dated and r.title is None and r.sector == "GOV")
+            for r in e.roles
+        )
+    ]
 
 
 def _titled_in_office(person: _Evidence, agent: _Evidence | None) -> bool:
@@ -490,7 +589,8 @@ def _drop_name_parts(tokens: list[Token], matches: list[_Match]) -> list[_Match]
         if i < 0 or i >= len(tokens) or i in covered:
             return False
         token = tokens[i]
-        return token.text[:1].isupper() and token.key not in NOT_NAMES and token.key.isalpha()
+        plain = token.key not in NOT_NAMES and token.key not in QUANTIFIERS
+        return token.text[:1].isupper() and plain and token.key.isalpha()
 
     kept = []
     for match in matches:
@@ -510,9 +610,14 @@ def _first_free(
 ) -> int:
     covered = {i for m in matches for i in range(m.start, m.end)}
     for i, token in enumerate(tokens[:default]):
-        if token.key in words and i not in covered and i > 0:
+        if token.key in words and i not in covered and i > 0 and not _counts(tokens, i + 1):
             return i
     return default
+
+
+def _counts(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is a number: "up to 100 protesters", "close to a thousand"."""
+    return i < len(tokens) and (tokens[i].key.isdigit() or tokens[i].key in QUANTIFIERS)
 
 
 def _first_city_token(tokens: list[Token], city: _Evidence) -> int:

@@ -124,7 +124,9 @@ class EventCoder:
                 place = self.actor(obj, ctx)
                 if place is not None and place["country"]:
                     return {**agent, "country": place["country"]}
-        return agent
+        # else the one country the sentence places things in ("police said ... in Baghdad")
+        country = ctx.people.place_country(token.sent.text) if ctx.people is not None else None
+        return {**agent, "country": country} if country else agent
 
     def _resolve(
         self, text: str, start: int, end: int, ctx: DocumentContext
