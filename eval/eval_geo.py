@@ -25,7 +25,8 @@ precision and recall of the located answers.
 
 Speed: the place tagger alone, per document, after the parse (timed separately).
 
-Usage: python eval/eval_geo.py [--shared ../shared] [--limit N] [--errors lgl|events]
+Usage: python eval/eval_geo.py [--shared ../shared] [--limit N] [--only lgl|events]
+       [--errors lgl|events]
 """
 
 from __future__ import annotations
@@ -320,21 +321,47 @@ def evaluate_events(shared_dir: Path, limit: int | None = None) -> dict[str, Any
     return score_events(sentences, locate_events(sentences))
 
 
+def event_error_kind(sentence: EventSentence, chosen: dict[str, Any] | None,
+                     places: list[dict[str, Any]]) -> str:
+    """An error's category: `missed` (no answer, gold has a place), `false` (an answer, gold
+    has none) or `wrong` (another place); for missed and wrong, whether the tagger found the
+    gold place at all (`tagged`) or not (`untagged`)."""
+    if chosen is not None and not sentence.locations:
+        return "false"
+    tagged = any(_hits(sentence, place) for place in places)
+    return f"{'missed' if chosen is None else 'wrong'}_{'tagged' if tagged else 'untagged'}"
+
+
 def event_errors(shared_dir: Path, limit: int | None = None) -> list[str]:
+    """One line per error (category, verb, gold, chosen, text), then the count of each
+    category."""
+    from newsevents.geo.step import tag_places
+    from newsevents.nlp.model import load_model
+    from newsevents.nlp.parse import make_doc
+
     sentences = read_events(shared_dir, limit)
-    lines = []
-    for s, p in zip(sentences, locate_events(sentences), strict=True):
+    nlp = load_model()
+    docs = nlp.pipe(make_doc(nlp, s.text) for s in sentences)
+    lines, kinds = [], Counter[str]()
+    for s, p, doc in zip(sentences, locate_events(sentences), docs, strict=True):
         if not _hits(s, p):
+            kind = event_error_kind(s, p, tag_places(doc))
+            kinds[kind] += 1
             gold = [s.text[a:b] for a, b in s.locations]
-            lines.append(f"{s.text[slice(*s.verb)]!r}\tgold={gold}\tchosen="
+            lines.append(f"{kind}\t{s.text[slice(*s.verb)]!r}\tgold={gold}\tchosen="
                          f"{p and p['text']!r}\t{s.text}")
-    return lines
+    return lines + [f"{count}\t{kind}" for kind, count in kinds.most_common()]
 
 
-def evaluate(shared_dir: Path = DEFAULT_SHARED, limit: int | None = None) -> dict[str, Any]:
-    """Both evaluations (see the module docstring); `limit` caps documents and sentences."""
-    metrics = evaluate_lgl(shared_dir, limit)
-    metrics.update(evaluate_events(shared_dir, limit))
+def evaluate(shared_dir: Path = DEFAULT_SHARED, limit: int | None = None,
+             only: str | None = None) -> dict[str, Any]:
+    """Both evaluations (see the module docstring), or `only` "lgl" or "events"; `limit` caps
+    documents and sentences."""
+    metrics: dict[str, Any] = {}
+    if only in (None, "lgl"):
+        metrics.update(evaluate_lgl(shared_dir, limit))
+    if only in (None, "events"):
+        metrics.update(evaluate_events(shared_dir, limit))
     return metrics
 
 
@@ -342,13 +369,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--only", choices=["lgl", "events"], help="run one of the two parts")
     parser.add_argument("--errors", choices=["lgl", "events"], help="list errors on stderr")
     args = parser.parse_args(argv)
     if args.errors:
         found = (lgl_errors if args.errors == "lgl" else event_errors)(args.shared, args.limit)
         print("\n".join(found), file=sys.stderr)
         return 0
-    json.dump(evaluate(args.shared, args.limit), sys.stdout, indent=2)
+    json.dump(evaluate(args.shared, args.limit, args.only), sys.stdout, indent=2)
     print()
     return 0
 

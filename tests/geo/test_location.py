@@ -68,3 +68,41 @@ def test_location_none_for_a_participant_or_a_report(nlp: Any) -> None:
     # where the news was told is not where the talks will be
     text = "The foreign minister said in Geneva that talks with Iran would resume."
     assert _location(nlp, text, "talks") is None
+
+
+def test_location_event_noun_of_the_circumstances(nlp: Any) -> None:
+    text = "Two soldiers were killed during clashes in Kandahar on Monday."
+    assert _location(nlp, text, "killed") == "Kandahar"
+    # a participant's origin is not where the event happened
+    text = "Two people were killed in an attack by gunmen from Somalia."
+    assert _location(nlp, text, "killed") is None
+
+
+def test_location_compass_adverb(nlp: Any) -> None:
+    text = "Gunmen ambushed a police convoy north of Mosul on Sunday."
+    assert _location(nlp, text, "ambushed") == "Mosul"
+
+
+def test_location_circumstances_of_a_conjunct(nlp: Any) -> None:
+    text = "One policeman was killed and three were wounded when a bomb exploded in Herat."
+    assert _location(nlp, text, "killed") == "Herat"
+
+
+def test_location_place_acted_on_before_the_opening_phrase(nlp: Any) -> None:
+    text = "In Aleppo province, the army shelled the town of Anadan on Friday."
+    assert _location(nlp, text, "shelled") == "Anadan"
+
+
+def test_location_governed_verb(nlp: Any) -> None:
+    text = "The rebels began attacking army positions in Idlib."
+    assert _location(nlp, text, "began") == "Idlib"
+
+
+def test_location_clause_above_the_trigger(nlp: Any) -> None:
+    text = "Troops found a weapons cache in Fallujah that insurgents had hidden."
+    assert _location(nlp, text, "hidden") == "Fallujah"
+
+
+def test_location_lower_case_direction_before_the_name(nlp: Any) -> None:
+    text = "Gunmen opened fire on a bus in west Baghdad on Monday."
+    assert _location(nlp, text, "opened") == "Baghdad"

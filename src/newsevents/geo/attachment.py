@@ -3,18 +3,27 @@ choice with the other places of the sentence.
 
 A place counts when it sits in a locative prepositional phrase ("in northern Syria", "at the
 airport in Kabul", "to Iran" for a visit) attached to the trigger, to a verb the trigger is
-chained with ("shot and killed in X", "will try to meet in X", "exploded, killing 14"), to the
+chained with ("shot and killed in X", "will try to meet in X", "exploded, killing 14"), to a
+verb it governs ("began attacking positions in X", "began the assault by storming X"), to the
 verb a nominal trigger depends on ("carried out an attack in X"), to the root of the
 trigger's clause ("In Kano, the lounge was destroyed"), or to a clause of its circumstances
-("killed when a bomb exploded in X"); or on the event's subject ("students in Mosul
-demonstrated"), or on its object when the verb acts on it materially ("destroyed offices in
-Bombay") or the object is an attack ("continued the assault on X"). A verb that acts on a
-place takes its object ("entered Zabdeen"). Nearer attachments win, unless a further one is
-a finer place of the same country ("In Dagestan, police shot two gunmen in the town of
-Buinaksk"). Inside a phrase the most specific place wins: "in the West Bank city of Nablus"
-is Nablus, "in Baghdad's Doura district" Doura. A place attached elsewhere (the object of an
-accusation, a subordinate clause opened by "since" or "after", an adjective such as
-"Iranian") is not attached.
+("killed when a bomb exploded in X", also on a conjunct: "one was killed and two wounded when
+..."); or on the event's subject or object and their conjuncts ("students in Mosul
+demonstrated", "destroyed offices in Bombay", "continued the assault on X"), or on an event
+noun in a phrase of the event's circumstances ("killed during clashes in X", "captured after a
+shootout in X"). A compass adverb counts as a locative ("ambushed north of X"). A verb that
+acts on a place takes its object, before any adjunct ("In the province of X, they shelled
+the town of Y"). Nearer attachments win, unless a further one is a finer place of the same
+country ("In Dagestan, police shot two gunmen in the town of Buinaksk"). With nothing
+attached, the clause the trigger's clause depends on is asked ("attacked a post in X,
+killing a soldier who was guarding it").
+
+Inside a phrase the most specific place wins: "in the West Bank city of Nablus" is Nablus,
+"in Baghdad's Doura district" Doura; the phrase ends at a clause of its own and at a
+preposition that names a participant or a time rather than a place ("in a raid by rebels
+from X", "since the war in X"). A place attached elsewhere (the object of an accusation, a
+subordinate clause opened by "since" or "after", an adjective such as "Iranian") is not
+attached.
 """
 
 from __future__ import annotations
@@ -31,24 +40,40 @@ DESTINATION = frozenset({"to", "into", "toward", "towards", "onto"})
 MOTION_VERBS = frozenset({"visit", "travel", "go", "come", "arrive", "fly", "return", "head",
                           "trip", "tour", "journey", "march", "move", "deploy",
                           "enter", "advance", "push", "infiltrate", "cross"})
+# "north of Baghdad", "next to the school": an adverb that locates through its "of"/"to"
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                     "southwest", "next"})
 # the event's own arguments, whose locative phrases say where it happened
-# (the object's only for a verb that acts on it materially: "accused groups in Libya" is no
-# accusation in Libya)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "pobj", "attr", "npadvmod",
                           "compound"})
 OBJECT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "oprd"}
-MATERIAL_VERBS = frozenset({"kill", "destroy", "wound", "injure", "damage", "burn",
-                            "detonate", "shoot", "arrest", "detain", "kidnap", "abduct",
-                            "execute", "fire", "launch", "deploy", "loot", "demolish", "free",
-                            "rescue", "evacuate", "build", "hold", "stage", "conduct"})
 # "an attack on Aleppo" is there; "an embargo on Libya" or "pressure on Iran" is not
 ON_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "strike", "airstrike",
                       "bombardment", "bombing", "shelling", "operation", "push", "advance"})
+# "killed during clashes in X", "captured after a shootout in X": an event of the
+# circumstances, whose place is the event's
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "in", "by", "following", "from", "amid",
+                                "with", "before", "at", "on"})
+EVENT_NOUNS = ON_NOUNS | {
+    "clash", "fighting", "fight", "war", "battle", "ambush", "explosion", "blast",
+    "shootout", "gunfight", "firefight", "skirmish", "crackdown", "violence", "protest",
+    "rally", "demonstration", "incident", "mission", "campaign", "standoff", "robbery",
+    "siege", "riot", "unrest", "invasion", "occupation", "incursion", "uprising", "conflict",
+    "hostilities", "bomb", "fire", "gunfire", "shooting", "attempt", "visit", "trip", "tour",
+    "meeting", "talks", "summit", "conference", "ceremony", "march", "counteroffensive",
+    "counterattack"}
+# prepositions that end a phrase's search for its place: a participant, a source, a time
+NOT_PLACE_PREPS = frozenset({"with", "between", "from", "to", "for", "against", "by",
+                             "since", "according"})
+# a clause inside a phrase is an event of its own ("the village where rebels hid")
+OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 # verbs the trigger may be chained with, and how a nominal trigger reaches its verb; a
 # subordinate clause ("since the two governments restored ties") is an event of its own
 CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp"})
 CIRCUMSTANCE = frozenset({"when", "as", "while"})
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
+# the clauses through which a trigger with no place of its own asks the one above it
+ENCLOSING_DEPS = CHAIN_DEPS | {"advcl", "relcl", "acl"}
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 # a populated place before a division before a country: the most specific wins
 SPECIFICITY = {"P": 3, "A": 2, "L": 0}
@@ -60,11 +85,15 @@ def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
     the places of `place_of_token` (token index -> place), or None."""
     if not place_of_token:
         return None
-    found = []
-    for head in attachment_heads(trigger):
-        for place in (_locative_place(head, place_of_token), _object_place(head, place_of_token)):
-            if place is not None:
-                found.append(place)
+    heads = attachment_heads(trigger)
+    found = [place for head in heads for place in _places_on(head, place_of_token)]
+    if not found:
+        asked = {head.i for head in heads}
+        for head in _enclosing_clauses(trigger):
+            if head.i not in asked:
+                found = _places_on(head, place_of_token)
+                if found:
+                    break
     if not found:
         return None
     chosen = found[0]
@@ -74,6 +103,22 @@ def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
         if specificity(place) > specificity(chosen) and _inside(place, chosen):
             chosen = place
     return chosen
+
+
+def _places_on(head: Any, place_of_token: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places attached to `head`: the place it acts on first, then its locative one."""
+    places = (_object_place(head, place_of_token), _locative_place(head, place_of_token))
+    return [place for place in places if place is not None]
+
+
+def _enclosing_clauses(trigger: Any) -> list[Any]:
+    """The heads of the clauses above the trigger's own, nearest first."""
+    heads = []
+    token = trigger
+    while token.dep_ in ENCLOSING_DEPS and token.head.i != token.i:
+        token = token.head
+        heads.append(token)
+    return heads
 
 
 def _inside(place: dict[str, Any], area: dict[str, Any]) -> bool:
@@ -98,6 +143,10 @@ def attachment_heads(trigger: Any) -> list[Any]:
     """The tokens a locative phrase of the event may hang on, nearest first."""
     heads = [trigger]
     heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    # "began attacking X", "began the offensive by storming X": the verb that carries it out
+    heads += [c for c in trigger.children if c.dep_ == "xcomp"]
+    heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pcomp"]
     token = trigger
     while _chained(token) and token.head.i != token.i:
         token = token.head
@@ -109,8 +158,9 @@ def attachment_heads(trigger: Any) -> list[Any]:
         heads.append(verb)
     if not any(t.dep_ in CLAUSE_DEPS and not _chained(t) for t in [trigger, *trigger.ancestors]):
         heads.append(trigger.sent.root)
-    # "killed when rebels detonated a bomb in X": a clause of the event's circumstances
-    heads += [c for c in trigger.children if c.dep_ == "advcl" and any(
+    # "killed when rebels detonated a bomb in X": a clause of the event's circumstances, on
+    # the trigger or on a verb it is chained with
+    heads += [c for head in list(heads) for c in head.children if c.dep_ == "advcl" and any(
         m.dep_ in {"mark", "advmod"} and m.lower_ in CIRCUMSTANCE for m in c.children)]
     unique: dict[int, Any] = {}
     for head in heads:
@@ -128,25 +178,41 @@ def _chained(token: Any) -> bool:
 
 def _locative_place(head: Any, place_of_token: dict[int, dict[str, Any]]
                     ) -> dict[str, Any] | None:
-    """The place of the nearest locative prepositional phrase on `head`: its own first, then
-    those of its arguments ("students in Mosul demonstrated", "destroyed offices in Bombay",
-    "captured by the Northern Alliance in Afghanistan"). Never one inside a clause of its own
-    or under another preposition ("protested against the war on Yugoslavia")."""
-    lemma = head.lemma_.lower()
-    material = lemma in MATERIAL_VERBS | PLACE_OBJECT_VERBS
+    """The place of the nearest locative phrase on `head`: its own first, then those of its
+    arguments ("students in Mosul demonstrated", "destroyed offices in Bombay", "captured by
+    the Northern Alliance in Afghanistan") and of the events of its circumstances ("killed
+    during clashes in X"). Never one inside a clause of its own or under another preposition
+    ("protested against the war on Yugoslavia")."""
     level = [head]
     while level:
         for node in level:
-            for prep in node.children:
-                if prep.dep_ == "prep" and prep.lower_ in _locatives(node):
-                    found = _most_specific(prep, place_of_token)
-                    if found is not None:
-                        return found
-        # an object that is itself an attack ("continued their assault on X") is followed too
-        level = [c for node in level for c in node.children
-                 if c.dep_ in SUBJECT_DEPS or (c.dep_ in OBJECT_DEPS and (
-                     material or c.lemma_.lower() in ON_NOUNS))]
+            for phrase in _locative_phrases(node):
+                found = _most_specific(phrase, place_of_token)
+                if found is not None:
+                    return found
+        level = [c for node in level for c in _arguments(node)]
     return None
+
+
+def _locative_phrases(node: Any) -> list[Any]:
+    """The prepositions of `node` that locate it, and the "of"/"to" of a compass adverb."""
+    phrases = []
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ in _locatives(node):
+            phrases.append(child)
+        elif child.dep_ == "advmod" and child.lower_ in COMPASS:
+            phrases += [p for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "to"}]
+    return phrases
+
+
+def _arguments(node: Any) -> list[Any]:
+    """The subject, object and conjoined nouns of `node`, and the event nouns of its
+    circumstance phrases, whose locative phrases are the event's."""
+    found = [c for c in node.children if c.dep_ in OBJECT_DEPS
+             or (c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})]
+    found += [g for c in node.children if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS
+              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUNS]
+    return found
 
 
 def _locatives(head: Any) -> frozenset[str]:
@@ -162,7 +228,7 @@ def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
     nearest the preposition in the tree ("in the Kadhimiya neighborhood of Baghdad")."""
     best: tuple[int, int, int] | None = None
     chosen = None
-    for token in prep.subtree:
+    for token in _phrase(prep):
         place = place_of_token.get(token.i)
         if place is None or _demonym(token, place):
             continue
@@ -177,6 +243,19 @@ def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
     return chosen
 
 
+def _phrase(top: Any) -> list[Any]:
+    """The tokens of the phrase under `top`, short of its own clauses and of phrases that
+    name a participant, a source or a time ("an attack by gunmen from X")."""
+    tokens = []
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        tokens.append(node)
+        stack += [c for c in node.children if c.dep_ not in OWN_CLAUSE_DEPS
+                  and not (c.dep_ == "prep" and c.lower_ in NOT_PLACE_PREPS)]
+    return tokens
+
+
 def _demonym(token: Any, place: dict[str, Any]) -> bool:
     """"Iranian television" names a country only as an adjective: no event location."""
     country = place.get("feature_code") == "PCLI"
@@ -188,4 +267,3 @@ def specificity(place: dict[str, Any]) -> int:
     if place.get("feature_code") in ("PCLI", "CONT"):
         return 1
     return SPECIFICITY.get(place.get("feature_class") or "P", 1)
-

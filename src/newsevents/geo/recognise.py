@@ -165,9 +165,13 @@ def _word_before(doc: Any, start: int) -> str:
 
 
 def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int]:
-    """The name without a leading article or a trailing possessive or punctuation; empty when
-    it does not start with a capital (a lower-case "metro" is no name)."""
-    while start < end and doc[start].text in LEADING:
+    """The name without a leading article or lower-case direction, or a trailing possessive
+    or punctuation; empty when it does not start with a capital (a lower-case "metro" is no
+    name)."""
+    # "west Baghdad": a lower-case direction the parser put inside the entity is no part of
+    # the name
+    while start < end and (doc[start].text in LEADING or (
+            doc[start].text.islower() and doc[start].lower_ in DIRECTIONS)):
         start += 1
     while end > start and (doc[end - 1].text in TRAILING or doc[end - 1].is_punct):
         end -= 1
