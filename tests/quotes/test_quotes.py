@@ -211,6 +211,61 @@ def test_quotes_indirect_asked_about_has_no_source(quotes: Any) -> None:
     assert found["said"]["source"]["text"] == "Maria Okonkwo"
 
 
+def _contents_and_sources(found: Quotes) -> dict[str, tuple[str, str | None]]:
+    return {q["cue"]: (q["text"], (q["source"] or {}).get("text")) for q in _indirect(found)}
+
+
+def test_quotes_indirect_content_ends_before_the_speakers_next_cue(quotes: Any) -> None:
+    text = "The harbour master said she had no plans to resign and added that the board would meet."
+    assert _contents_and_sources(quotes(text)) == {
+        "said": ("she had no plans to resign", "The harbour master"),
+        "added": ("that the board would meet", "The harbour master"),  # the first one's
+    }
+    text = "Maria Okonkwo said the port was safe, telling reporters that the cranes were fine."
+    assert _contents_and_sources(quotes(text)) == {
+        "said": ("the port was safe", "Maria Okonkwo"),
+        "telling": ("that the cranes were fine", "Maria Okonkwo"),
+    }
+
+
+def test_quotes_indirect_said_but_that_keeps_both_clauses(quotes: Any) -> None:
+    text = "The harbour master said the budget was tight but that the cranes would be repaired."
+    (said,) = _indirect(quotes(text))
+    assert said["text"] == "the budget was tight but that the cranes would be repaired"
+
+
+def test_quotes_indirect_pro_form_is_the_content(quotes: Any) -> None:
+    found = _indirect(quotes("Asked whether the strike was over, the union leader said no."))
+    said = next(q for q in found if q["cue"] == "said")
+    assert said["text"] == "no" and said["source"]["text"] == "the union leader"
+    (say,) = _indirect(quotes("The mayor would not say so."))
+    assert say["text"] == "so" and say["source"]["text"] == "The mayor"
+
+
+def test_quotes_indirect_passive_subject_of_an_object_cue(quotes: Any) -> None:
+    (rejected,) = _indirect(quotes("The tram plan was rejected by the city council on Monday."))
+    assert rejected["form"] == "object" and rejected["text"] == "The tram plan"
+    assert rejected["source"]["text"] == "the city council"
+
+
+def test_quotes_indirect_participle_with_its_topic_is_no_parenthetical(quotes: Any) -> None:
+    (responding,) = _indirect(quotes("The dock workers cheered, responding to the mayor's speech."))
+    assert responding["form"] == "topic" and responding["text"] == "the mayor's speech"
+
+
+def test_quotes_indirect_lexicon_covers_accusations_and_feelings(quotes: Any) -> None:
+    text = (
+        "The union accused the port authority of hiding the report. "
+        "Councillor Iris Vale was unhappy with the delays. "
+        "In the view of the harbour master, the cranes are too old."
+    )
+    assert _contents_and_sources(quotes(text)) == {
+        "accused": ("the port authority of hiding the report", "The union"),
+        "unhappy": ("the delays", "Councillor Iris Vale"),
+        "In the view of": ("the cranes are too old", "the harbour master"),
+    }
+
+
 def test_quotes_indirect_according_to_covers_the_sentence(quotes: Any) -> None:
     text = "Exports rose by 3 percent and imports fell, according to the port authority."
     (according,) = _indirect(quotes(text))

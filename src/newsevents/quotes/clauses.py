@@ -6,6 +6,7 @@ on, and the sentence an adjunct cue ("according to X") modifies.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from newsevents.quotes.attribution import is_cue_verb
@@ -24,7 +25,16 @@ def reported_clause(cue: Token) -> list[Token] | None:
     if not clauses:
         return _clause_of_medium(cue)
     after = [c for c in clauses if c.i > cue.i]
-    return list((after or clauses)[0].subtree)
+    clause = (after or clauses)[0]
+    end = clause.right_edge.i
+    for child in cue.rights:  # "said the plan was sound but that it came too late"
+        if child.dep_ == "conj" and child.i > end and _marked_that(child):
+            end = child.right_edge.i
+    return list(cue.doc[clause.left_edge.i : end + 1])
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _bare_clause(child: Token) -> bool:
@@ -54,8 +64,7 @@ def _clause_of_medium(cue: Token) -> list[Token] | None:
             continue
         for medium in prep.children:
             for clause in medium.children:
-                marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                if clause.dep_ in {"acl", "ccomp", "relcl"} and marked:
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and _marked_that(clause):
                     return list(clause.subtree)
     return None
 
@@ -69,6 +78,9 @@ def parenthetical(cue: Token, cues: Cues) -> list[Token] | None:
         return None
     if bare_participle(cue):
         return None  # "..., he said when asked about it": "asked" is no parenthetical
+    topics = cues.frames.preposition.get(cue.lemma_.lower(), frozenset())
+    if any(c.dep_ == "prep" and c.lower_ in topics for c in cue.children):
+        return None  # "..., responding to the charge": the verb's content is its topic
     doc = cue.doc
     left, right = cue.left_edge.i, cue.right_edge.i
     while left < cue.i and doc[left].is_punct:  # the commas hang on the cue
@@ -135,3 +147,54 @@ def modified_clause(according: Token) -> list[Token] | None:
     before = [t for t in tokens if t.i < according.i]
     after = [t for t in tokens if t.i > according.i]
     return after if len(list(words(after))) >= len(list(words(before))) else before
+
+
+def before_next_cue(content: list[Token], next_cues: list[int]) -> tuple[list[Token], Token | None]:
+    """The content up to a cue verb of the same speaker that the parser hung inside it:
+    "said she had no plans to leave and would not name a successor", "said he saw no need
+    to change, telling reporters that ...": a finite verb (or one with an auxiliary of its
+    own) coordinated without a subject, or a participle of saying after a comma, opens the
+    speaker's next attribution, not a part of this one. `next_cues` are the sorted indices
+    of such verbs in the document (`next_cues`): looked up, not searched, so that a long
+    chain of "A said B said ..." stays linear. Returns the content and that verb."""
+    if len(content) < 2:
+        return content, None
+    first, last = content[0].i, content[-1].i
+    doc = content[0].doc
+    for k in range(bisect_right(next_cues, first), len(next_cues)):
+        i = next_cues[k]
+        if i > last:
+            break
+        if first <= doc[i].head.i <= last:
+            cut = doc[i].left_edge.i
+            return without_trailing_joiners([t for t in content if t.i < cut]), doc[i]
+    return content, None
+
+
+def next_cues(doc: Any, cues: Cues) -> list[int]:
+    """Indices of the verbs that may open a speaker's next attribution (`before_next_cue`)."""
+    return [t.i for t in doc if t.dep_ in {"conj", "advcl"} and _next_cue(t, cues)]
+
+
+def _next_cue(verb: Token, cues: Cues) -> bool:
+    """Whether `verb` is a cue verb of the speaker of the content it stands in."""
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.reporting and lemma not in cues.frames.verbs:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"nsubj", "nsubjpass", "expl", "mark"}:
+        return False
+    doc = verb.doc
+    if verb.dep_ == "conj":
+        return verb.tag_ in {"VBD", "VBZ", "VBP"} or "aux" in deps
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma in cues.speech:
+        return verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text == ","
+    return False
+
+
+def without_trailing_joiners(tokens: list[Token]) -> list[Token]:
+    """The tokens without the conjunctions, punctuation and spaces at their end ("... and")."""
+    kept = list(tokens)
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept

@@ -12,10 +12,15 @@ What it attributes, in this order (the `form` of the attribution):
 - infinitive: the to-infinitive of a verb of intention or appeal, with the object before
   it ("urged Congress to act");
 - object: the direct object of a verb of stance or announcement, with the object's
-  complements ("denounced the plan as reckless"); for a naming verb only an object with
-  its predicate ("called the senator a “nasty guy”");
+  complements ("denounced the plan as reckless"), or its passive subject ("the plan was
+  rejected"); for a naming verb only an object with its predicate ("called the senator a
+  “nasty guy”");
 - topic: the object of the preposition a verb, a noun or an adjective takes for its content
   ("called for talks", "his call for talks", "critical of Trump", `stance`).
+
+A content ends before a cue verb of the same speaker that the parser hung inside it ("said
+X and added Y", `clauses.before_next_cue`); that cue keeps the first one's source. "said
+so" and "said no" have the pro-form as their content.
 
 The source is the cue's subject (or the object of "according to", the holder of a noun or
 adjective cue); there is none for a passive ("is expected to"), "reportedly" and an
@@ -39,11 +44,14 @@ from newsevents.quotes.attribution import (
 from newsevents.quotes.clauses import (
     SET_OFF_MARKS,
     bare_participle,
+    before_next_cue,
     clause_head,
     modified_clause,
     modifies_cue,
+    next_cues,
     parenthetical,
     reported_clause,
+    without_trailing_joiners,
 )
 from newsevents.quotes.cues import Cues
 from newsevents.quotes.impersonal import acts_through, impression
@@ -59,12 +67,16 @@ CLAUSE, INFINITIVE, OBJECT, TOPIC = "clause", "infinitive", "object", "topic"
 # dependents of a cue that are never part of its content
 _NOT_CONTENT = frozenset({"conj", "cc", "punct", "parataxis", "nsubj", "nsubjpass", "aux", "neg"})
 _APPENDIX_DEPS = frozenset({"relcl", "appos"})
+PRO_FORMS = frozenset({"so", "yes", "no"})  # "said so", "said no": the reported clause
+_PRO_FORM_DEPS = frozenset({"advmod", "intj", "dobj", "ccomp", "npadvmod", "dep"})
 
 
 def indirect_attributions(layout: Layout, cues: Cues, taken: set[int]) -> list[Attribution]:
     """Attributions whose content is a part of the text; `taken` holds the token indices of
     cues already used by direct quotes."""
     found: list[Attribution] = []
+    speakers: dict[int, Attribution] = {}  # a cue verb cut off a content -> that attribution
+    later_cues = next_cues(layout.doc, cues)
 
     def allowed(token: Token) -> bool:
         return not layout.inside_quote(token)
@@ -77,15 +89,23 @@ def indirect_attributions(layout: Layout, cues: Cues, taken: set[int]) -> list[A
         if reading is None:
             continue
         form, content, source = reading
+        next_cue = None
         if phrase_cue(token, cues) is None:  # "..., he said, according to CNN" may nest
             content = _before_direct_quote(content, layout)
-        if len(list(words(content))) < (1 if form in {OBJECT, TOPIC} else MIN_CONTENT_WORDS):
+            content, next_cue = before_next_cue(content, later_cues)
+        short = form in {OBJECT, TOPIC} or _is_pro_form(content)
+        if len(list(words(content))) < (1 if short else MIN_CONTENT_WORDS):
             continue  # also: a clause inside a direct quote belongs to that quote
         start, end = token_span(trim_appendix(content))
         end = _through_partial_quote(layout, end)
         attribution = Attribution("indirect", start, end, cue=[token], source=source, form=form)
         if source is not None:
             attribution.source_span = mention_span(source, allowed, token)
+        earlier = speakers.get(token.i)
+        if earlier is not None and earlier.source is not None:  # "said ... and added ..."
+            attribution.source, attribution.source_span = earlier.source, earlier.source_span
+        if next_cue is not None:
+            speakers[next_cue.i] = attribution
         found.append(attribution)
     return found
 
@@ -118,6 +138,8 @@ def _read(token: Token, cues: Cues, allowed: Any) -> tuple[str, list[Token], Tok
         source = None if sourceless else source_of(token, allowed)
     else:
         form, content = _content(token, cues)
+        if not content and lemma in cues.frames.object:
+            form, content = OBJECT, _passive_object(token)
         sourceless = bool(content) and (_passive(token) or bare_participle(token))
         if sourceless:  # "is expected to win": no source, unless "by X"
             source = agent(token)
@@ -135,7 +157,7 @@ def _content(cue: Token, cues: Cues) -> tuple[str, list[Token] | None]:
     """The form and tokens of what the cue verb attributes, or (form, None)."""
     frames = cues.frames
     if is_cue_verb(cue, cues.reporting):
-        clause = reported_clause(cue) or parenthetical(cue, cues)
+        clause = reported_clause(cue) or parenthetical(cue, cues) or _pro_form(cue)
         if clause:
             return CLAUSE, clause
     lemma = cue.lemma_.lower()
@@ -161,6 +183,18 @@ def _content(cue: Token, cues: Cues) -> tuple[str, list[Token] | None]:
         ):  # "called for Obama to resign": the parser's clause with "for" as its marker
             return TOPIC, [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
     return CLAUSE, None
+
+
+def _pro_form(cue: Token) -> list[Token] | None:
+    """ "would not say so", "said yes": a word that stands for the reported clause."""
+    for child in cue.rights:
+        if child.lower_ in PRO_FORMS and child.dep_ in _PRO_FORM_DEPS and not list(child.children):
+            return [child]
+    return None
+
+
+def _is_pro_form(content: list[Token]) -> bool:
+    return len(content) == 1 and content[0].lower_ in PRO_FORMS
 
 
 def _noun_attribution(
@@ -218,6 +252,15 @@ def _passive_content(cue: Token) -> list[Token] | None:
     if not complements:
         return None
     return list(cue.doc[subject.left_edge.i : complements[-1].right_edge.i + 1])
+
+
+def _passive_object(cue: Token) -> list[Token] | None:
+    """ "The plan was rejected by the council": the passive subject is what an object cue
+    verb is about (its source the "by" agent, if any)."""
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.tag_ in {"WP", "WDT"}:
+        return None  # "which was rejected": the relative clause's noun is elsewhere
+    return list(subject.subtree)
 
 
 def _infinitive(cue: Token) -> list[Token] | None:
@@ -315,10 +358,7 @@ def _before_direct_quote(content: list[Token], layout: Layout) -> list[Token]:
             cut = token.left_edge.i
             break
         token = token.head
-    kept = [t for t in content if t.i < cut]
-    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct or kept[-1].is_space):
-        kept.pop()
-    return kept
+    return without_trailing_joiners([t for t in content if t.i < cut])
 
 
 def _partial(token: Token, layout: Layout) -> bool:
