@@ -3,7 +3,8 @@
 Usage: python bench/bench_annotate.py [--shared ../shared] [--limit N] [--repeats 3] [--workers 1 2]
 
 For each worker count W, one round runs, each in a fresh child process:
-  spacy  - `nlp.pipe(texts, n_process=W)` over the corpus texts (the floor: parsing only);
+  spacy  - `nlp.pipe(texts, n_process=W)` over the corpus texts with the stock pipeline (the
+           floor: parsing only; our parse uses the indexed attribute_ruler, nlp/attributes.py);
   ours   - the newsevents pipeline with the local executor and W workers, from the JSON Lines
            file to serialised JSON Lines (what `newsevents annotate` does, minus the terminal).
 Both include loading the model, as a user's command does. Rounds are interleaved and repeated;
@@ -38,7 +39,7 @@ def child(mode: str, corpus: str, workers: int) -> None:
     if mode == "spacy":
         from newsevents.nlp.model import load_model
 
-        n = sum(1 for _ in load_model().pipe(texts, batch_size=32, n_process=workers))
+        n = sum(1 for _ in load_model(stock=True).pipe(texts, batch_size=32, n_process=workers))
     else:
         from newsevents.config import load_config
         from newsevents.exec.local import LocalExecutor

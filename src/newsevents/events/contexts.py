@@ -28,15 +28,24 @@ def load_contexts() -> dict[str, str]:
     return cues
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The words cue phrases start with: a phrase is looked up only where one of them is."""
+    return frozenset(cue.split()[0] for cue in load_contexts())
+
+
 def sentence_contexts(sent: Any) -> list[str]:
     """Contexts whose cues occur in the sentence (lemmas and lowercased words), in text order."""
     cues = load_contexts()
+    first_words = _first_words()
     words = [t.lemma_.lower() for t in sent if not t.is_punct]
     lowers = [t.lower_ for t in sent if not t.is_punct]
     found: list[str] = []
     for seq in (words, lowers):
         for n in range(1, _MAX_PHRASE + 1):
             for i in range(len(seq) - n + 1):
+                if seq[i] not in first_words:
+                    continue
                 context = cues.get(" ".join(seq[i : i + n]))
                 if context is not None and context not in found:
                     found.append(context)

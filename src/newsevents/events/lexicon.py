@@ -86,6 +86,7 @@ class _Verb:
     object_code: str | None = None  # with any direct object, when no pattern matches
 
 
+@lru_cache(maxsize=65536)  # the same lemmas come back sentence after sentence
 def norm(phrase: str) -> str:
     """The form patterns are stored in: lowercase, single spaces, no spaces around hyphens."""
     return re.sub(r"\s*-\s*", "-", " ".join(phrase.lower().split()))
@@ -102,7 +103,11 @@ def _suffixes(phrases: Iterable[str]) -> dict[str, int]:
 
 
 def _best(found: dict[str, int], wanted: frozenset[str]) -> str | None:
-    hits = [w for w in wanted if w in found]
+    # a sentence offers a few phrases, a pattern may list hundreds: walk the smaller side
+    if len(found) <= len(wanted):
+        hits = [w for w in found if w in wanted]
+    else:
+        hits = [w for w in wanted if w in found]
     return max(hits, key=lambda w: (found[w], w)) if hits else None
 
 

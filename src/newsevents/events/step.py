@@ -84,10 +84,16 @@ def code_document(
     ctx = DocumentContext(doc_id, published, doc.text, times_by_token(doc, times), people=people)
     starts = [s.start for s in sentences]
     results = []
+    # `Span.ents` scans every entity of the document, so one sentence at a time would be
+    # quadratic: walk the document's people once, alongside the sentences
+    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    next_person = 0
     for sent in doc.sents:
-        for ent in sent.ents:  # people enter the document in reading order
-            if ent.label_ == "PERSON":
-                people.link(ent.text, named=True)
+        while next_person < len(persons) and persons[next_person].start < sent.end:
+            person = persons[next_person]
+            if person.end <= sent.end:  # a name across a sentence break is not one
+                people.link(person.text, named=True)  # in reading order
+            next_person += 1
         # a spaCy sentence may start on the whitespace just before our trimmed span
         index = max(bisect_right(starts, sent.start_char + 2) - 1, 0)
         results.append(coder.code_sentence(sent, index, ctx))

@@ -151,6 +151,8 @@ def _is_credit(line: str, rules: _Rules, photo_only: bool = False) -> bool:
     prefixed = rules.prefix.match(s)
     if prefixed:
         s = s[prefixed.end() :].strip()
+    if photo_only and not (prefixed or "/" in s):  # asked of many line ends: answer fast
+        return False
     segments = rules.separator.split(s)
     if not all(segments):
         return False
