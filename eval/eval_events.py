@@ -62,10 +62,16 @@ def penta(event: dict[str, Any] | None) -> int:
     return 0 if event is None else PENTA_BY_ROOT[event["cameo"][:2]]
 
 
-def analyse(texts: Iterable[str]) -> list[Analysis]:
-    """Run the default pipeline (no cleaning, no language check) over single sentences."""
+def analyse(texts: Iterable[str], dates: Iterable[str | None] | None = None) -> list[Analysis]:
+    """Run the default pipeline (no cleaning, no language check) over single sentences,
+    each published on its date in `dates` (None: roles resolve as of today)."""
     pipeline = default_pipeline(load_config(language_check=False, clean=False))
-    sources = [Source(id=str(i), raw=t, format="text") for i, t in enumerate(texts)]
+    texts = list(texts)
+    published = list(dates) if dates is not None else [None] * len(texts)
+    sources = [
+        Source(id=str(i), raw=t, format="text", published=d)
+        for i, (t, d) in enumerate(zip(texts, published, strict=True))
+    ]
     results: list[Analysis] = []
     for start in range(0, len(sources), 64):
         results.extend(pipeline.run(sources[start : start + 64]))
@@ -92,7 +98,8 @@ def _slot_right(gold: set[str], predicted: set[str]) -> bool:
 def score_gsr(shared: Path, limit: int | None = None) -> dict[str, Any]:
     path = shared / "gold" / "events" / "plover_gsr.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
-    analyses = analyse(r["text"] for r in records)
+    # each record's own date is the document date: the honest input (roles as of then)
+    analyses = analyse((r["text"] for r in records), (r.get("date") for r in records))
     counts: Counter[str] = Counter()
     errors = []
     for record, analysis in zip(records, analyses, strict=True):

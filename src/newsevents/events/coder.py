@@ -34,7 +34,13 @@ _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions of a verb's object that name who the act concerns
 _OBJECT_PREPS = ("against", "with", "to", "on", "from", "by", "of")
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "our"}
 _LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
+# acts two coordinated parties do together when nobody else is named: they are each
+# other's recipients ("Canada and Mexico agreed", "the two sides cooperate")
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# prepositions naming where something sent or moved goes (or leaves)
+_GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
 
 
 @dataclass(slots=True)
@@ -80,6 +86,7 @@ class DocumentContext:
     times_by_token: dict[int, Any]  # token index -> Timex attached there
     focus_person: dict[str, Any] | None = None  # last person named, for "he"/"she"
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
+    people_spans: set[tuple[int, int]] = field(default_factory=set)  # mentions of persons
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
     # the document's people for in-document coreference ("Bashir" after "Omar al-Bashir"),
@@ -106,15 +113,38 @@ class EventCoder:
                 return self.actor(speaker, ctx)
         if token.lower_ in _PRONOUNS_OF_PEOPLE:
             return self._person_before(token, ctx)
-        best = None
+        if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            antecedent = _possessor_antecedent(token, self.cues.speech)
+            return self.actor(antecedent, ctx) if antecedent is not None else None
+        best, described, person = None, None, False
         for head in syntax.with_appositions(token):
             start, end = syntax.phrase(head)
             found = self._resolve(ctx.text[start:end], start, end, ctx)
             if found is not None and (best is None or (found["name"] and not best["name"])):
-                best = found
+                best, person = found, (start, end) in ctx.people_spans
+            if head is not token and found is not None and found["country"]:
+                described = described or found
+        if person and best and described and described["name"] != best["name"]:
+            # "Ann Smith, the UN relief coordinator": the role the sentence gives a person
+            # says whom she acts for, whatever the tables knew of her
+            best = {**best, "country": described["country"] or best["country"]}
+            best["sector"] = described["sector"] or best["sector"]
+        elif best is not None and best["country"] is None and not best["name"]:
+            best = self._own_side(token, best, ctx)
         if best is not None and best["country"] is None:
             best = self._located(token, best, ctx)
         return best
+
+    def _own_side(
+        self, token: Token, agent: dict[str, Any], ctx: DocumentContext
+    ) -> dict[str, Any]:
+        """ "their forces", "its army": the country of whoever the possessive refers to."""
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS:
+                owner = self.actor(child, ctx)
+                if owner is not None and owner["country"]:
+                    return {**agent, "country": owner["country"]}
+        return agent
 
     def _located(self, token: Token, agent: dict[str, Any], ctx: DocumentContext) -> dict[str, Any]:
         """An agent without a country takes the country it is placed in: "demonstrators in
@@ -151,6 +181,8 @@ class EventCoder:
             ):  # "the president of Armenia" is not the president named before
                 resolved = earlier
         mention: dict[str, Any] | None = None
+        if resolved is not None and resolved.kind == "person":
+            ctx.people_spans.add(key)
         # an agent with only a sector ("protesters") is still an actor; _located may add a country
         if resolved is not None and (resolved.country or resolved.name or resolved.sector):
             mention = {
@@ -181,7 +213,7 @@ class EventCoder:
     ) -> tuple[list[Any], list[Token]]:
         for head in syntax.heads_after(trigger):
             found, used = self.actors_of([head], ctx, trigger)
-            if any(f not in actors for f in found):
+            if _others((found, used), actors):
                 return found, used
         return [], []
 
@@ -213,15 +245,27 @@ class EventCoder:
                 continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
-            resolved = [(h, self.actor(h, ctx)) for h in heads]
+            resolved = [(h, self._agent(h, ctx)) for h in heads]
             if all(found is None for _, found in resolved):
-                heads = [o for h in heads for p, o in syntax.prepositional_objects(h) if p == "of"]
+                heads = [o for h in heads for o in _owners(h)]
                 resolved = [(c, self.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)]
             for head, found in resolved:
                 if found is not None and found not in actors:
                     actors.append(found)
                     used.append(head)
         return actors, used
+
+    def _agent(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """The actor of `token`, unless its phrase names a thing, not an agent, through a
+        modifier: "military aid", "a general strike" (an act); its owner may still be one
+        ("the government's offer"). As a subject the act stands for whoever carries it out
+        ("any Turkish operation would attack")."""
+        found = self.actor(token, ctx)
+        if found is None or found["name"] or token.pos_ != "NOUN":
+            return found
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return found
+        return None if self._is_event_noun(token) else found
 
     # ---- triggers -------------------------------------------------------------------
     def code_sentence(self, sent: Any, index: int, ctx: DocumentContext) -> SentenceResult:
@@ -244,6 +288,34 @@ class EventCoder:
                 if person["name"] and person["role"]:
                     _remember(ctx, person)
         return result
+
+    def _recipients(
+        self, cand: Candidate, actors: list[Any], actor_tokens: list[Token], ctx: DocumentContext
+    ) -> tuple[list[Any], list[Token]]:
+        """Resolved recipients of a candidate and the tokens that name them."""
+        trigger = cand.token
+        kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger), actors)
+        if cand.kind == "verb":
+            kept = _goals_over_themes(trigger, kept)
+        if not kept and cand.coding.type in INTENT_TYPES:
+            # the target of the content ("threat to launch an operation against X"), else
+            # whoever must meet its condition ("threatened a strike unless Israel ...")
+            content = _content_recipients(trigger)
+            kept = _others(self.actors_of(content, ctx, trigger), actors)
+            if not kept:
+                conditions = _condition_subjects(trigger, self.cues.conditional)
+                kept = _others(self.actors_of(conditions, ctx, trigger), actors)
+        if (
+            not kept
+            and not _names_unknown(cand.recipient_heads)
+            and not (cand.coding.type in MUTUAL_TYPES and _coordinated(actor_tokens))
+        ):
+            # PETRARCH's convention: the target is the first actor in the trigger's own phrase
+            # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland"); not when
+            # the syntax names a recipient we cannot resolve ("Ms Ravi was arrested in Delhi")
+            # nor for the coordinated parties of a mutual act
+            kept = _others(self._first_actor_after(trigger, actors, ctx), actors)
+        return [r for r, _ in kept], [t for _, t in kept]
 
     def _verb(self, verb: Token) -> Candidate | None:
         lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
@@ -337,6 +409,9 @@ class EventCoder:
                 actor_heads.append(obj)
             elif prep in entry.recipient_preps:
                 prep_recipients.append(obj)
+        if not prep_recipients:
+            # "reduced aid to Tajikistan": the parser hangs the noun's complement on the verb
+            prep_recipients = _verb_complements(noun, entry.recipient_preps)
         recipient_heads += prep_recipients
         if prep_recipients:
             # "a swing through Israel, the West Bank and Saudi Arabia": the small model
@@ -407,24 +482,22 @@ class EventCoder:
             )
             return
         actors, actor_tokens = self.actors_of(cand.actor_heads, ctx, trigger)
-        recipients, recipient_tokens = self.actors_of(cand.recipient_heads, ctx, trigger)
-        if not recipients and coding.type in INTENT_TYPES:
-            recipients, recipient_tokens = self.actors_of(
-                _content_recipients(trigger), ctx, trigger
-            )
-        if not [r for r in recipients if r not in actors]:
-            # PETRARCH's convention: the target is the first actor in the trigger's own phrase
-            # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland")
-            recipients, recipient_tokens = self._first_actor_after(trigger, actors, ctx)
-        pairs = zip(recipients, recipient_tokens, strict=True)
-        kept = [(r, t) for r, t in pairs if r not in actors]
-        recipients, recipient_tokens = [r for r, _ in kept], [t for _, t in kept]
+        recipients, recipient_tokens = self._recipients(cand, actors, actor_tokens, ctx)
+        # "Canada and Mexico agreed", "the two sides held talks": coordinated parties of a
+        # mutual act with no one else named act towards each other
+        reciprocal = match.code in self.cues.reciprocal
+        mutual = (
+            (coding.type in MUTUAL_TYPES or reciprocal)
+            and not recipients
+            and _coordinated(actor_tokens)
+            and len(actors) >= 2
+        )
         if not actors and not recipients:
             out.traces.append(
                 _trace(trigger, kind, f"skipped: {coding.type} without any resolved actor")
             )
             return
-        if cand.ambiguous and not (actors and recipients):
+        if cand.ambiguous and not (actors and (recipients or mutual)):
             out.traces.append(_trace(trigger, kind, "skipped: ambiguous noun without both slots"))
             return
         timex = _attached_time(trigger, ctx.times_by_token)
@@ -451,9 +524,11 @@ class EventCoder:
             "date": date,
             "date_precision": precision,
             "location": None,
-            "reciprocal": match.code in self.cues.reciprocal,
+            "reciprocal": mutual or reciprocal,
             "arguments": {
-                "actor": syntax.argument_phrases(actor_tokens, trigger, ctx.text),
+                "actor": syntax.argument_phrases(
+                    actor_tokens, trigger, ctx.text, joined=mutual or reciprocal
+                ),
                 "recipient": syntax.argument_phrases(recipient_tokens, trigger, ctx.text),
             },
             "sentence": index,
@@ -469,6 +544,64 @@ class EventCoder:
         }
         out.events.append(event)
         out.traces.append(_trace(trigger, kind, f"event {coding.type} by rule {match.rule}"))
+
+
+def _owners(token: Token) -> list[Token]:
+    """The "of" complements and possessors of a noun: "the leaders of Chile", "the
+    government's offer"."""
+    owners = [o for p, o in syntax.prepositional_objects(token) if p == "of"]
+    return owners + [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+
+
+def _coordinated(tokens: list[Token]) -> bool:
+    """Whether some of the slot's tokens are coordinated with each other ("X and Y")."""
+    ids = {t.i for t in tokens}
+    return any(c.i in ids for t in tokens for c in t.conjuncts)
+
+
+def _others(found: tuple[list[Any], list[Token]], actors: list[Any]) -> list[tuple[Any, Token]]:
+    """The resolved mentions (with their tokens) that are neither an actor nor its own."""
+    return [
+        (r, t)
+        for r, t in zip(*found, strict=True)
+        if r not in actors and not _own_of_actor(t, r, actors)
+    ]
+
+
+def _own_of_actor(token: Token, recipient: dict[str, Any], actors: list[Any]) -> bool:
+    """ "Sudan withdrew its troops", "recalled their ambassador": a phrase owned through a
+    possessive pronoun by the actor's own side is the actor's instrument, not its recipient."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    countries = {a["country"] for a in actors if a["country"]}
+    country = recipient["country"]
+    # a country read off a common noun alone ("its Gulf war") is no other party either
+    bare = not recipient["sector"] and not recipient["name"]
+    return owned and bool(actors) and (country in countries or not country or bare)
+
+
+def _goals_over_themes(verb: Token, kept: list[tuple[Any, Token]]) -> list[tuple[Any, Token]]:
+    """ "sent troops to Mali", "moved police into the city": what is sent (an object known
+    only by its sector) is the theme; the actor it is sent to is the recipient."""
+    goals = [
+        (r, t)
+        for r, t in kept
+        if (r["country"] or r["name"])
+        and t.dep_ == "pobj"
+        and t.head.lower_ in _GOAL_PREPS
+        and t.head.head.i in {verb.i, *[o.i for o in syntax.objects(verb)]}
+    ]
+    if not goals:
+        return kept
+    return [
+        (r, t)
+        for r, t in kept
+        if not (t.head.i == verb.i and t.dep_ == "dobj" and not r["country"] and not r["name"])
+    ]
+
+
+def _names_unknown(heads: list[Token]) -> bool:
+    """Whether a slot head is a proper name the actor tables do not know ("Ms Ravi")."""
+    return any(h.pos_ == "PROPN" and h.ent_type_ == "PERSON" for h in heads)
 
 
 def _terms(token: Token) -> list[str]:
@@ -504,6 +637,25 @@ def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     return speaker
+
+
+def _possessor_antecedent(pronoun: Token, speech: frozenset[str]) -> Token | None:
+    """What "its"/"their" refers to: the speaker when it owns the subject of a reported
+    clause ("Bosnian Serbs said their forces had withdrawn"), else the subject of the clause
+    it is in ("Nigeria will withdraw its troops")."""
+    owned = pronoun.head
+    clause = owned.head if owned.dep_ in {"nsubj", "nsubjpass"} else None
+    if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech:
+        speaker = syntax.direct_subject(clause.head)
+        if speaker is not None and speaker.pos_ != "PRON":
+            return speaker
+    for head in syntax.governors(pronoun):
+        if head.pos_ in {"VERB", "AUX"}:
+            subject = syntax.inherited_subject(head)
+            if subject is None or subject.is_ancestor(pronoun) or subject.pos_ == "PRON":
+                return None  # "20 of its soldiers were killed": not its own antecedent
+            return subject
+    return None
 
 
 def _refused_by_head(noun: Token, candidates: dict[int, Candidate]) -> bool:
@@ -561,6 +713,20 @@ def _intent_above(trigger: Token, candidates: dict[int, Candidate]) -> Candidate
     return None
 
 
+def _condition_subjects(trigger: Token, conditional: frozenset[str]) -> list[Token]:
+    """Subjects of the "if"/"unless" clauses of an intention or of its content."""
+    clauses = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]]
+    found = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in conditional for m in child.children
+            ):
+                subject = syntax.direct_subject(child) or syntax.passive_subject(child)
+                found += [subject] if subject is not None else []
+    return found
+
+
 def _content_recipients(trigger: Token) -> list[Token]:
     """Who an intention is aimed at, from its content: "threat to launch an operation against
     Kurdish militants", "warned that any Turkish action would ..." (the content's subject)."""
@@ -575,6 +741,15 @@ def _content_recipients(trigger: Token) -> list[Token]:
             found += [obj, *_recipient_preps(obj, _CONTENT_PREPS)]
         found += _recipient_preps(child, _CONTENT_PREPS)
     return found
+
+
+def _verb_complements(noun: Token, preps: Any) -> list[Token]:
+    """Objects of the prepositions `preps` attached to the verb whose object `noun` is."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "suspended aid deliveries to Gaza"
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return [o for p, o in syntax.prepositional_objects(noun.head) if p in preps]
 
 
 def _actor_from_governing_verb(noun: Token, is_event_noun: Any) -> list[Token]:

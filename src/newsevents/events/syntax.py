@@ -30,7 +30,18 @@ def phrase_tokens(token: Token) -> tuple[Token, Token]:
     for child in token.rights:
         if child.dep_ in _PHRASE_RIGHT and child.i == right.i + 1:
             right = child
-    return left, right
+    return _whole_word_left(left, token), right
+
+
+def _whole_word_left(left: Token, head: Token) -> Token:
+    """Extend the phrase's first token to the start of the hyphenated word it ends:
+    "Vietnamese-led forces", "U.S.-backed fighters" (the parser splits such words)."""
+    while left.i > left.sent.start:
+        before = left.doc[left.i - 1]
+        if before.whitespace_ or not head.is_ancestor(before):
+            break
+        left = before
+    return left
 
 
 def phrase(token: Token) -> tuple[int, int]:
@@ -166,18 +177,23 @@ def _leaves(token: Token) -> bool:
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
 
 
-def argument_phrases(heads: list[Token], trigger: Token, text: str) -> list[dict[str, Any]]:
+def argument_phrases(
+    heads: list[Token], trigger: Token, text: str, joined: bool = False
+) -> list[dict[str, Any]]:
     """The whole phrases that fill an event slot, as annotators of event arguments mark them.
 
     An actor found inside a larger noun phrase that is the trigger's argument stands for that
     phrase ("rejected [the call of the European Parliament]"). A phrase keeps its modifiers,
-    complements, appositions and coordinated nouns ("the last ISIS bastion in the country")
-    but not the clauses attached to it ("the decision to recognise ...", "a man who ...").
-    A phrase inside another one is not repeated.
+    complements and appositions ("the last ISIS bastion in the country") but not the clauses
+    attached to it ("the decision to recognise ...", "a man who ..."). Coordinated actors are
+    one argument each ("sanctions on [Libya] and [Iraq]"), unless `joined`: the parties of a
+    mutual act are marked as one ("[Canada and Mexico] agreed"). A phrase inside another one
+    is not repeated.
     """
     spans = []
-    for head in dict.fromkeys(_argument_head(h, trigger) for h in heads):
-        tokens = sorted(_phrase_subtree(head), key=lambda t: t.i)
+    stops = _CLAUSES if joined else _CLAUSES | _COORDINATION
+    for head in dict.fromkeys(_argument_head(h, trigger, joined) for h in heads):
+        tokens = sorted(_phrase_subtree(head, stops), key=lambda t: t.i)
         while len(tokens) > 1 and _loose_end(tokens):
             tokens.pop()
         spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
@@ -194,9 +210,10 @@ _NP_LINKS = {"pobj", "prep", "poss", "compound", "appos", "conj", "nmod", "case"
 _OWNER_PREPS = {"of", "from", "by"}
 
 
-def _argument_head(token: Token, trigger: Token) -> Token:
+def _argument_head(token: Token, trigger: Token, joined: bool) -> Token:
     current = token
-    while current.dep_ in _NP_LINKS and current.head.i not in (current.i, trigger.i):
+    links = _NP_LINKS if joined else _NP_LINKS - {"conj"}
+    while current.dep_ in links and current.head.i not in (current.i, trigger.i):
         parent = current.head
         if parent.pos_ in {"VERB", "AUX"}:
             break
@@ -220,15 +237,16 @@ def _loose_end(tokens: list[Token]) -> bool:
     return not (last.text in ")]" and any(t.text in "([" for t in tokens))
 
 
-_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+_COORDINATION = frozenset({"conj", "cc", "preconj"})
 
 
-def _phrase_subtree(head: Token) -> list[Token]:
-    found, stack = [head], [c for c in head.children if c.dep_ not in _CLAUSES]
+def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
+    found, stack = [head], [c for c in head.children if c.dep_ not in stops]
     while stack:
         token = stack.pop()
         found.append(token)
-        stack += [c for c in token.children if c.dep_ not in _CLAUSES]
+        stack += [c for c in token.children if c.dep_ not in stops]
     return found
 
 

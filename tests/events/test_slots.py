@@ -1,0 +1,99 @@
+"""Slot extraction of the event coder on team-written sentences: which phrase fills the
+actor and the recipient, and how coordinated, owned and conditional arguments are read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.config import load_config
+from newsevents.pipeline import Pipeline, default_pipeline
+from newsevents.records import Source
+
+
+@pytest.fixture(scope="module")
+def code() -> Any:
+    pipeline: Pipeline = default_pipeline(load_config(language_check=False))
+
+    def run(text: str) -> list[dict[str, Any]]:
+        source = Source(id="t", raw=text, format="text", published="2024-03-14")
+        (analysis,) = pipeline.run([source])
+        assert analysis.error is None, analysis.error
+        return analysis.events
+
+    return run
+
+
+def _event(events: list[dict[str, Any]], trigger: str) -> dict[str, Any]:
+    found = [e for e in events if e["trigger"]["text"] == trigger]
+    assert found, f"no event on {trigger!r} in {[e['trigger']['text'] for e in events]}"
+    return found[0]
+
+
+def _countries(actors: list[dict[str, Any]]) -> list[str]:
+    return [a["country"] for a in actors]
+
+
+def _texts(phrases: list[dict[str, Any]]) -> list[str]:
+    return [p["text"] for p in phrases]
+
+
+def test_slots_coordinated_recipients_are_one_argument_each(code: Any) -> None:
+    event = _event(code("Canada imposed sanctions on Libya and Iraq."), "imposed")
+    assert _countries(event["recipient"]) == ["LBY", "IRQ"]
+    assert _texts(event["arguments"]["recipient"]) == ["Libya", "Iraq"]
+
+
+def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> None:
+    event = _event(code("Chile and Peru agreed to cut tariffs."), "agreed")
+    assert event["reciprocal"] is True and event["recipient"] == []
+    assert _texts(event["arguments"]["actor"]) == ["Chile and Peru"]
+    condemned = _event(code("Chile and Peru condemned the coup."), "condemned")
+    assert condemned["reciprocal"] is False
+
+
+def test_slots_the_actors_own_forces_are_not_its_recipient(code: Any) -> None:
+    event = _event(code("Syria withdrew its troops from Lebanon."), "withdrew")
+    assert _countries(event["recipient"]) == ["LBN"]
+
+
+def test_slots_what_is_sent_is_the_theme_where_it_goes_the_recipient(code: Any) -> None:
+    event = _event(code("Germany sent soldiers to Mali."), "sent")
+    assert _countries(event["recipient"]) == ["MLI"]
+    assert _texts(event["arguments"]["recipient"]) == ["Mali"]
+
+
+def test_slots_an_act_named_through_a_modifier_is_no_actor(code: Any) -> None:
+    event = _event(code("Japan suspended military aid to Myanmar."), "suspended")
+    assert _countries(event["recipient"]) == ["MMR"]
+    assert all(r["sector"] != "MIL" for r in event["recipient"])
+
+
+def test_slots_a_threat_is_aimed_at_whoever_must_meet_its_condition(code: Any) -> None:
+    event = _event(
+        code("Ecuador threatened to close its embassy unless Peru apologised."), "threatened"
+    )
+    assert _countries(event["actor"]) == ["ECU"] and _countries(event["recipient"]) == ["PER"]
+
+
+def test_slots_hyphenated_modifier_stays_in_the_phrase(code: Any) -> None:
+    event = _event(code("Saudi-led forces attacked Houthi positions in Yemen."), "attacked")
+    assert _countries(event["actor"]) == ["SAU"]
+    assert _texts(event["arguments"]["actor"]) == ["Saudi-led forces"]
+
+
+def test_slots_possessive_pronoun_takes_the_country_of_the_speaker(code: Any) -> None:
+    events = code("Armenian officials said their forces had completed the withdrawal.")
+    event = _event(events, "completed")
+    assert _countries(event["actor"]) == ["ARM"]
+
+
+def test_slots_apposition_gives_the_role_a_person_acts_in(code: Any) -> None:
+    event = _event(code("Kenzo Oshima, the UN relief coordinator, visited Sudan."), "visited")
+    assert _countries(event["actor"]) == ["UNO"]
+
+
+def test_slots_complement_of_the_verb_completes_a_nominal_trigger(code: Any) -> None:
+    event = _event(code("Norway reduced aid to Tajikistan."), "aid")
+    assert _countries(event["actor"]) == ["NOR"] and _countries(event["recipient"]) == ["TJK"]
