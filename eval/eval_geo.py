@@ -335,6 +335,7 @@ def event_error_kind(sentence: EventSentence, chosen: dict[str, Any] | None,
 def event_errors(shared_dir: Path, limit: int | None = None) -> list[str]:
     """One line per error (category, verb, gold, chosen, text), then the count of each
     category."""
+    from newsevents.geo.location import places_and_sites
     from newsevents.geo.step import tag_places
     from newsevents.nlp.model import load_model
     from newsevents.nlp.parse import make_doc
@@ -345,7 +346,8 @@ def event_errors(shared_dir: Path, limit: int | None = None) -> list[str]:
     lines, kinds = [], Counter[str]()
     for s, p, doc in zip(sentences, locate_events(sentences), docs, strict=True):
         if not _hits(s, p):
-            kind = event_error_kind(s, p, tag_places(doc))
+            # a named site counts as tagged too
+            kind = event_error_kind(s, p, places_and_sites(doc, tag_places(doc)))
             kinds[kind] += 1
             gold = [s.text[a:b] for a, b in s.locations]
             lines.append(f"{kind}\t{s.text[slice(*s.verb)]!r}\tgold={gold}\tchosen="

@@ -106,3 +106,44 @@ def test_location_clause_above_the_trigger(nlp: Any) -> None:
 def test_location_lower_case_direction_before_the_name(nlp: Any) -> None:
     text = "Gunmen opened fire on a bus in west Baghdad on Monday."
     assert _location(nlp, text, "opened") == "Baghdad"
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # of a place noun qualified by one place and named by another, the larger contains
+    ("A bomb exploded in the Kabul neighbourhood of Karte Parwan.", "exploded", "Karte Parwan"),
+    ("A bomb exploded in the Karte Parwan neighbourhood of Kabul.", "exploded", "Karte Parwan"),
+    # a name that only qualifies a thing yields to the place the phrase names
+    ("Gunmen detonated a bomb at the crowded Sadriya market in central Baghdad.", "detonated",
+     "Baghdad"),
+    # a relative clause on a place happens there; on a person (a name the parser took for a
+    # town) it does not
+    ("In the village of Tarmiyah, where gunmen killed four policemen, shops stayed closed.",
+     "killed", "Tarmiyah"),
+    ("Police arrested Dimitrov, who later shot a guard.", "shot", None),
+], ids=["container-first", "container-last", "qualifier", "relative-place",
+        "relative-person"])
+def test_location_choice_among_the_places_of_a_phrase(nlp: Any, text: str, trigger: str,
+                                                       expected: str | None) -> None:
+    assert _location(nlp, text, trigger) == expected
+
+
+def test_location_named_site(nlp: Any) -> None:
+    text = "Doctors gathered outside the Al-Shifa Hospital on Sunday."
+    doc = nlp(make_doc(nlp, text))
+    assert tag_places(doc) == []  # a hospital is no toponym
+    assert _location(nlp, text, "gathered") == "Al-Shifa Hospital"
+    # the town the site is in wins
+    text = "Doctors protested outside the Al-Shifa Hospital in Gaza City on Sunday."
+    assert _location(nlp, text, "protested") == "Gaza City"
+
+
+def test_location_unknown_name_captured_somewhere_is_a_person(nlp: Any) -> None:
+    # the tagger took the captive's name for a place it does not know
+    doc = nlp(make_doc(nlp, "Police captured Tsvetanov in Kenya in February."))
+    name = next(t for t in doc if t.text == "Tsvetanov")
+    taken = {"text": name.text, "start": name.idx, "end": name.idx + len(name.text),
+             "name": name.text, "country": None, "lat": None, "lon": None, "geonameid": None,
+             "feature_class": None, "feature_code": None}
+    trigger = next(t.i for t in doc if t.text == "captured")
+    place = event_location(doc, trigger, [taken, *tag_places(doc)])
+    assert place is not None and place["text"] == "Kenya"

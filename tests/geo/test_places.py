@@ -93,3 +93,29 @@ def test_places_names_the_parser_takes_for_people_or_groups(nlp: Any) -> None:
     sector = _resolved(nlp, "Protesters gathered in the western sector of Aleppo.")
     assert sector["Aleppo"][0] == "SYR"
     assert "Tal Afar" in _resolved(nlp, "Soldiers searched houses in  Tal Afar on Monday.")
+
+
+def test_places_surname_of_a_person_named_in_full_is_no_place(nlp: Any) -> None:
+    # alone, the parser takes the name for a town; once the text names the person in full,
+    # the surname is that person
+    assert "Ripley" in _resolved(nlp, "The team scored twice, Ripley said.")
+    text = "Coach Tom Ripley was pleased. The team scored twice, Ripley said."
+    assert "Ripley" not in _resolved(nlp, text)
+
+
+def test_places_unknown_names_that_start_with_a_place_word(nlp: Any) -> None:
+    assert "Jabal Al-Zawiya" in _resolved(nlp, "Rebels stormed Jabal Al-Zawiya before dawn.")
+    assert "Tal Hamra" in _resolved(nlp, "Militants seized Tal Hamra after a long battle.")
+    # an organisation named after a known place is no place of its own
+    text = "Officers from the Mount Pleasant Police Department attended the meeting."
+    assert _resolved(nlp, text) == {}
+
+
+def test_places_capitalised_word_tagged_as_an_adjective(nlp: Any) -> None:
+    text = "Government forces launched an offensive in the southern Aleppo districts."
+    assert _resolved(nlp, text)["Aleppo"][0] == "SYR"
+
+
+def test_places_state_after_a_group_is_no_place(nlp: Any) -> None:
+    text = "Fighters of the Islamic State attacked a checkpoint near Raqqa."
+    assert list(_resolved(nlp, text)) == ["Raqqa"]

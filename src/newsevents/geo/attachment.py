@@ -18,19 +18,29 @@ country ("In Dagestan, police shot two gunmen in the town of Buinaksk"). With no
 attached, the clause the trigger's clause depends on is asked ("attacked a post in X,
 killing a soldier who was guarding it").
 
+A relative clause on a place happens there ("in the village of Shura, where bombers were
+shot"). A verb that acts on people as often as on places ("captured", "attacked") yields its
+object to the known place where it happened when that object is a bare name the gazetteer
+does not know ("Ocalan was captured in Kenya").
+
 Inside a phrase the most specific place wins: "in the West Bank city of Nablus" is Nablus,
-"in Baghdad's Doura district" Doura; the phrase ends at a clause of its own and at a
-preposition that names a participant or a time rather than a place ("in a raid by rebels
-from X", "since the war in X"). A place attached elsewhere (the object of an accusation, a
-subordinate clause opened by "since" or "after", an adjective such as "Iranian") is not
-attached.
+"in Baghdad's Doura district" Doura; of a place noun qualified by one place and named by
+another, the larger is the container ("the Baghdad neighbourhood of Zafaraniya" is
+Zafaraniya, "the Shaab neighbourhood of Baghdad" Shaab); a name that only qualifies a thing
+yields to a place the phrase names outright ("the Sadriya market in central Baghdad", "a
+U.S. patrol near X"); a named site (`facilities`) yields to any other place ("the Danish
+Embassy in Islamabad"). The phrase ends at a clause of its own and at a preposition that
+names a participant or a time rather than a place ("in a raid by rebels from X", "since the
+war in X"). A place attached elsewhere (the object of an accusation, a subordinate clause
+opened by "since" or "after", an adjective such as "Iranian") is not attached.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsevents.geo.recognise import PLACE_OBJECT_VERBS
+from newsevents.geo.facilities import SITE_CLASS
+from newsevents.geo.recognise import PLACE_OBJECT_VERBS, is_place_noun
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                       "within", "around", "on", "off", "along", "over", "between", "among",
@@ -47,6 +57,9 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "pobj", "attr", "npadvmod",
                           "compound"})
 OBJECT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "oprd"}
+# verbs that act on people as often as on places: "captured Ocalan in Kenya"
+PERSON_OBJECT_VERBS = frozenset({"capture", "seize", "take", "target", "ambush", "hit",
+                                 "strike", "attack", "surround", "encircle", "assault"})
 # "an attack on Aleppo" is there; "an embargo on Libya" or "pressure on Iran" is not
 ON_NOUNS = frozenset({"attack", "assault", "offensive", "raid", "strike", "airstrike",
                       "bombardment", "bombing", "shelling", "operation", "push", "advance"})
@@ -71,12 +84,19 @@ OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 # subordinate clause ("since the two governments restored ties") is an event of its own
 CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp"})
 CIRCUMSTANCE = frozenset({"when", "as", "while"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
 # the clauses through which a trigger with no place of its own asks the one above it
 ENCLOSING_DEPS = CHAIN_DEPS | {"advcl", "relcl", "acl"}
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 # a populated place before a division before a country: the most specific wins
-SPECIFICITY = {"P": 3, "A": 2, "L": 0}
+# a named site ("the Danish Embassy in Islamabad") only when no other place is there
+SPECIFICITY = {"P": 3, "A": 2, "L": 0, SITE_CLASS: -1}
+# "the West Bank town of Jenin": a populated place's noun is named by its "of"
+NAMED_BY_OF = frozenset({"town", "city", "village", "hamlet", "township", "municipality",
+                         "commune", "settlement"})
+# of two places, the larger: a country, a division or capital, a county, a town, unknown
+PROMINENCE = {"PCLI": 5, "CONT": 5, "ADM1": 4, "PPLC": 4, "ADM2": 3, "PPL": 2}
 
 
 def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
@@ -89,9 +109,12 @@ def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
     found = [place for head in heads for place in _places_on(head, place_of_token)]
     if not found:
         asked = {head.i for head in heads}
-        for head in _enclosing_clauses(trigger):
+        for clause, head in _enclosing_clauses(trigger):
             if head.i not in asked:
                 found = _places_on(head, place_of_token)
+                if not found and _relative_of_place(clause, head):
+                    antecedent = _most_specific(head, place_of_token)
+                    found = [antecedent] if antecedent is not None else []
                 if found:
                     break
     if not found:
@@ -107,18 +130,46 @@ def attached_place(trigger: Any, place_of_token: dict[int, dict[str, Any]]
 
 def _places_on(head: Any, place_of_token: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     """The places attached to `head`: the place it acts on first, then its locative one."""
-    places = (_object_place(head, place_of_token), _locative_place(head, place_of_token))
-    return [place for place in places if place is not None]
+    acted_on, located = _object_place(head, place_of_token), _locative_place(head, place_of_token)
+    if (acted_on is not None and located is not None and located.get("geonameid") is not None
+            and _maybe_a_person(head, acted_on, place_of_token)):
+        acted_on, located = located, acted_on
+    return [place for place in (acted_on, located) if place is not None]
 
 
-def _enclosing_clauses(trigger: Any) -> list[Any]:
-    """The heads of the clauses above the trigger's own, nearest first."""
+def _maybe_a_person(verb: Any, place: dict[str, Any], place_of_token: dict[int, dict[str, Any]]
+                    ) -> bool:
+    """"Ocalan was captured in Kenya": a bare name the gazetteer does not know, object of a
+    verb that takes people too, may be a person; the known place where it happened wins."""
+    if place.get("geonameid") is not None or verb.lemma_.lower() not in PERSON_OBJECT_VERBS:
+        return False
+    return any(obj.dep_ in {"dobj", "nsubjpass"} and place_of_token.get(obj.i) is place
+               and not any(c.dep_ == "det" for c in obj.children) for obj in verb.children)
+
+
+def _enclosing_clauses(trigger: Any) -> list[tuple[Any, Any]]:
+    """The clauses above the trigger's own, nearest first: each clause's top and the head it
+    hangs on."""
     heads = []
     token = trigger
     while token.dep_ in ENCLOSING_DEPS and token.head.i != token.i:
+        heads.append((token, token.head))
         token = token.head
-        heads.append(token)
     return heads
+
+
+def _relative_of_place(clause: Any, antecedent: Any) -> bool:
+    """"the village of Shura, where bombers were shot", "Pando province, where ...": a
+    relative clause on a place happens there."""
+    if clause.dep_ != "relcl":
+        return False
+    # "Turdi, who later stabbed", "the Dark Circle, when one of them defected": a person, a
+    # time
+    words = {c.lower_ for c in clause.subtree if c.i < clause.i and c.tag_ in RELATIVE_TAGS}
+    if "where" in words:
+        return True
+    return not words & {"who", "whom", "when"} and (
+        is_place_noun(antecedent) or antecedent.ent_type_ in {"GPE", "LOC", "FAC"})
 
 
 def _inside(place: dict[str, Any], area: dict[str, Any]) -> bool:
@@ -226,7 +277,7 @@ def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
                    ) -> dict[str, Any] | None:
     """In one phrase, a town before a division before a country; among equals the one
     nearest the preposition in the tree ("in the Kadhimiya neighborhood of Baghdad")."""
-    best: tuple[int, int, int] | None = None
+    best: tuple[bool, int, int, int] | None = None
     chosen = None
     for token in _phrase(prep):
         place = place_of_token.get(token.i)
@@ -235,12 +286,48 @@ def _most_specific(prep: Any, place_of_token: dict[int, dict[str, Any]]
         # "Baghdad's Doura district": a possessor is the container
         depth, node, possessor = 0, token, False
         while node.i != prep.i and node.head.i != node.i:
-            possessor = possessor or node.dep_ == "poss"
+            possessor = (possessor or node.dep_ == "poss"
+                         or _names_container(node, place_of_token))
             node, depth = node.head, depth + 1
-        rank = (-specificity(place) + possessor, depth, token.i)
+        rank = (_qualifies_a_thing(token, place, place_of_token), -specificity(place) + possessor,
+                depth, token.i)
         if best is None or rank < best:
             best, chosen = rank, place
     return chosen
+
+
+def _qualifies_a_thing(token: Any, place: dict[str, Any],
+                       place_of_token: dict[int, dict[str, Any]]) -> bool:
+    """"the Sadriya market in central Baghdad", "a U.S. patrol near X": a name that only
+    qualifies a thing (a country, or a name the gazetteer does not know) yields to a place
+    the phrase names outright."""
+    node = token
+    while place_of_token.get(node.head.i) is place and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    return (node.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN"
+            and not is_place_noun(head) and place.get("feature_code") in {None, "PCLI"})
+
+
+def _names_container(node: Any, place_of_token: dict[int, dict[str, Any]]) -> bool:
+    """Whether `node` qualifies a place noun that an "of" names, as the larger place: "the
+    West Bank town of Jenin", "the Baghdad neighbourhood of Zafaraniya" (but "the Shaab
+    neighbourhood of Baghdad" is Shaab's)."""
+    head = node.head
+    if node.dep_ not in {"compound", "amod", "nmod"} or not is_place_noun(head):
+        return False
+    named = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.i in place_of_token]
+    mine = place_of_token.get(node.i)
+    if not named or mine is None or mine.get("feature_code") is None:  # unknown: small
+        return False
+    # "the Niger village of Abadam"; not "Bemal village of Hawul Local Government Area"
+    town = head.lemma_.lower() in NAMED_BY_OF
+    return _prominence(mine) + town > _prominence(place_of_token[named[0].i])
+
+
+def _prominence(place: dict[str, Any]) -> int:
+    return PROMINENCE.get(place.get("feature_code") or "", 1)
 
 
 def _phrase(top: Any) -> list[Any]:
@@ -259,7 +346,9 @@ def _phrase(top: Any) -> list[Any]:
 def _demonym(token: Any, place: dict[str, Any]) -> bool:
     """"Iranian television" names a country only as an adjective: no event location."""
     country = place.get("feature_code") == "PCLI"
-    return token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and country)
+    # "the southern Aleppo districts": a name the tagger took for an adjective is no demonym
+    named = not token.ent_type_ and token.text == place.get("name")
+    return (token.pos_ == "ADJ" and not named) or (token.ent_type_ == "NORP" and country)
 
 
 def specificity(place: dict[str, Any]) -> int:

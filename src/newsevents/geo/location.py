@@ -3,7 +3,8 @@
 The attachment rules (`attachment.py`) find the place attached to the trigger, its verb chain
 or its clause ("in northern Syria", "to Iran" for a visit), preferring the most specific of
 nested places. Only places of the trigger's own sentence are considered; captions and credits
-were removed by cleaning before any place was tagged.
+were removed by cleaning before any place was tagged. Named sites that are no toponyms ("the
+Al-Quds Hospital", `facilities.py`) count here too, below any toponym of the same phrase.
 
 No model is trained here on purpose: the only labelled event locations we have are an
 evaluation set whose notes keep it out of the shipped product.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.geo.attachment import attached_place
+from newsevents.geo.facilities import site_places
 
 
 def event_location(
@@ -40,7 +42,19 @@ def locate_events(doc: Any, events: list[dict[str, Any]], places: list[dict[str,
 
 
 def places_by_token(doc: Any, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """Token index -> the place of `places` whose mention covers the token."""
+    """Token index -> the place of `places` whose mention covers the token, or else the
+    named site (`facilities`) that does."""
+    found = _by_token(doc, places)
+    found.update(_by_token(doc, site_places(doc, set(found))))
+    return found
+
+
+def places_and_sites(doc: Any, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`places` and the named sites of `doc` outside them: what an event may be located at."""
+    return places + site_places(doc, set(_by_token(doc, places)))
+
+
+def _by_token(doc: Any, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     found: dict[int, dict[str, Any]] = {}
     for place in places:
         span = doc.char_span(place["start"], place["end"], alignment_mode="expand")

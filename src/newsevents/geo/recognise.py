@@ -16,8 +16,19 @@ streets"), or, for an organisation or nationality, the name or demonym of a coun
 first-level division ("Minnesota", "Egyptian"). A direction or a space between the preposition
 and the name does not count ("in northern Aleppo"); after a locative preposition a name the
 gazetteer knows only as another spelling counts too ("near Samarra"); a name may start with a
-lower-case Arabic article ("al-Bab"). Each name costs one gazetteer lookup: no scan of the text
-against the gazetteer.
+lower-case Arabic article ("al-Bab"). A name the gazetteer does not know is a place also when
+it starts with a word for a kind of place ("Jabal Al-Zafit", "Kafr Nabuda", "Mount Vlasic";
+not an organisation named after a known place, "Mount Pleasant Police Department") or
+follows a lower-case compass adjective ("eastern Ghouta"). A capitalised word the tagger took
+for an adjective or a common noun is looked at like a proper noun, when the gazetteer knows it
+("the southern Aleppo districts"). A "State" after an organisation or a nationality is no
+place noun ("Islamic State").
+
+A name the document also gives as a person's surname ("Henry Farrin" ... "Farrin said") is
+that person, whatever the parser called it, unless it is a prominent place (a country, a
+division, a capital or a city of 100,000). Each name costs one gazetteer lookup (an
+organisation that starts with a place word, a few): no scan of the text against the
+gazetteer.
 """
 
 from __future__ import annotations
@@ -48,6 +59,8 @@ GENERIC_HEADS = frozenset({"city", "town", "township", "village", "area", "metro
 LOCATIVE_FOR_PEOPLE = frozenset({"in", "near", "inside", "outside", "across", "throughout",
                                  "within", "around", "into"})
 COUNTRY_LIKE = frozenset({"PCLI", "ADM1"})
+PROMINENT_CODES = COUNTRY_LIKE | {"PPLC"}
+PROMINENT_POPULATION = 100_000
 # verbs whose object is a place when it is a place name: "entered Zabdeen", "patrolled Katmandu"
 PLACE_OBJECT_VERBS = frozenset({
     "attack", "target", "strike", "hit", "storm", "capture", "seize", "recapture", "enter",
@@ -63,13 +76,24 @@ PLACE_NOUNS = frozenset({
     "crossing", "commune", "municipality", "island", "peninsula", "river", "lake", "gorge",
     "countryside", "outskirts", "quarter", "state", "locality", "settlement", "port",
     "capital", "sector", "suburbs", "streets", "vicinity", "environs", "cities",
-    "provinces", "regions", "areas", "neighborhoods", "neighbourhoods", "islands"})
+    "provinces", "regions", "areas", "neighborhoods", "neighbourhoods", "islands",
+    "township", "townships", "colony", "coast", "zone"})
+PLACE_NOUNS_AFTER_GROUPS = PLACE_NOUNS - {"state"}  # "Islamic State" is no place
+# the first word of many place names: mount, lake; Arabic hill, mountain, village, valley,
+# monastery, spring, well, house, ruin, palace
+PLACE_WORDS = frozenset({"mount", "lake", "fort", "cape", "jabal", "jebel", "jabel", "tal",
+                         "tall", "tell", "kafr", "kfar", "wadi", "deir", "dayr", "ain", "ayn",
+                         "bir", "beit", "bayt", "khirbet", "khirbat", "qasr", "mazraat"})
+# "eastern Khattab": only the lower-case compass adjectives, not "Western Union"
+DIRECTION_WORDS = frozenset({"northern", "southern", "eastern", "western", "northeastern",
+                             "northwestern", "southeastern", "southwestern"})
 # "al-Bab", "el-Ain", "ad-Dana": lower-case articles that start a name
 ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "ash", "az"})
 ARABIC_ARTICLE = re.compile(f"(?:{'|'.join(sorted(ARTICLE_WORDS))})-[A-Z]")
 HYPHENS = frozenset({"-", "‐", "‑", "–"})
 LEADING = frozenset({"the", "The", "THE"})
 TRAILING = frozenset({"'s", "’s", "'", "’"})
+WORD = "WORD"  # a capitalised word tagged ADJ or NOUN, outside any entity
 MAX_CANDIDATES = 40  # the largest places of a very common name ("Springfield") are enough
 
 
@@ -104,13 +128,30 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
     known = {m.key for m in mentions}
     mentions += [m for start, end, label in others
                  if (m := _other_name(doc, start, end, label, gazetteer, known)) is not None]
+    people = _surnames(doc)
+    mentions = [m for m in mentions if m.key not in people or _prominent(m.candidates)]
     mentions.sort(key=lambda m: m.start)
     _link_lists(doc, mentions)
     return mentions
 
 
-def _unlabelled_names(doc: Any) -> list[tuple[int, int, str]]:
-    """Runs of proper nouns outside any entity."""
+def _surnames(doc: Any) -> set[str]:
+    """The last names of the people the document names in full ("Henry Farrin"): alone
+    elsewhere, such a name is the person, whatever the parser called it."""
+    return {place_key(ent[-1].text) for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()}
+
+
+def _prominent(candidates: list[Candidate]) -> bool:
+    """Whether one of the places is a country, a division, a capital or a city of
+    PROMINENT_POPULATION or more."""
+    return any(c.own and (c.place.feature_code in PROMINENT_CODES
+                          or c.place.population >= PROMINENT_POPULATION)
+               for c in candidates)
+
+
+def proper_noun_runs(doc: Any) -> list[tuple[int, int]]:
+    """The (start, end) token spans of the runs of proper nouns outside any entity."""
     runs = []
     i = 0
     while i < len(doc):
@@ -118,11 +159,22 @@ def _unlabelled_names(doc: Any) -> list[tuple[int, int, str]]:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
                 j += 1
-            runs.append((i, j, ""))
+            runs.append((i, j))
             i = j
         else:
             i += 1
     return runs
+
+
+def _unlabelled_names(doc: Any) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns outside any entity, and capitalised words outside any entity
+    that the tagger took for an adjective or a common noun ("the southern Aleppo districts",
+    "in Durres"), labelled WORD."""
+    names = [(start, end, "") for start, end in proper_noun_runs(doc)]
+    names += [(t.i, t.i + 1, WORD) for t in doc
+              if t.pos_ in {"ADJ", "NOUN"} and not t.ent_type_ and t.text[:1].isupper()
+              and not t.is_sent_start and not t.text.isupper()]
+    return names
 
 
 def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer,
@@ -134,14 +186,19 @@ def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
     key = place_key(doc[start:end].text)
     found = gazetteer.lookup_key(key)
     candidates = [c for c in found if c.own]
-    locative = _word_before(doc, start) in (LOCATIVE if not label else LOCATIVE_FOR_PEOPLE)
-    place_noun = _place_noun_says_so(doc, start, end)
+    locative = _word_before(doc, start) in (
+        LOCATIVE if label in {"", WORD} else LOCATIVE_FOR_PEOPLE)
+    place_noun = _place_noun_says_so(doc, start, end, label)
+    if not candidates and label == WORD:
+        return None
     if not candidates:
         # a name the gazetteer knows only in another spelling, or not at all: a place only
         # when a place noun says so ("the village of Sharifah", "Bemal village"), or a
         # person-looking name sits where only a place can ("inside Kafr Sousah", "near
         # Samarra"); "in NATO" keeps an organisation one
-        if place_noun or (label in {"PERSON", "NORP", ""} and locative):
+        if place_noun or (label in {"PERSON", "NORP", ""} and locative) or (
+                label != "NORP" and _place_word_says_so(doc, start, end)
+                and not (label == "ORG" and _named_after_place(doc, start, end, gazetteer))):
             return _mention(doc, start, end, found, label or "PROPN")
         return None
     after = doc[end : end + 2]
@@ -154,6 +211,21 @@ def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
                 and any(c.place.feature_code in COUNTRY_LIKE for c in candidates))):
         return _mention(doc, start, end, candidates, label or "PROPN")
     return None
+
+
+def _named_after_place(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"Mount Pleasant Police Department": an organisation that starts with a known place's
+    name of two words or more."""
+    return any(gazetteer.knows(place_key(doc[start:stop].text))
+               for stop in range(start + 2, end))
+
+
+def _place_word_says_so(doc: Any, start: int, end: int) -> bool:
+    """"Jabal Al-Akrad", "Kafr Nabuda", "Mount Vlasic": a name that starts with a word for a
+    kind of place; "eastern Khattab": a lower-case direction before a name."""
+    if end - start > 1 and doc[start].lower_ in PLACE_WORDS:
+        return True
+    return start > 0 and doc[start - 1].text in DIRECTION_WORDS
 
 
 def _word_before(doc: Any, start: int) -> str:
@@ -235,11 +307,13 @@ def _mention(doc: Any, start: int, end: int, candidates: list[Candidate], label:
                    start, end - 1, label)
 
 
-def _place_noun_says_so(doc: Any, start: int, end: int) -> bool:
+def _place_noun_says_so(doc: Any, start: int, end: int, label: str = "") -> bool:
     """"Bemal village", "Yarmouk Refugee Camp", "the town of Sirmeen", "districts of
-    Al-Baghiliyah and X", "the capital Grozny", "Tbilisi's central streets"."""
-    if (end < len(doc) and doc[end].lower_ in PLACE_NOUNS) or (
-            end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS) or (
+    Al-Baghiliyah and X", "the capital Grozny", "Tbilisi's central streets". A "State" after
+    an organisation or a nationality names a movement ("Islamic State"), not a place."""
+    nouns = PLACE_NOUNS_AFTER_GROUPS if label in {"ORG", "NORP"} else PLACE_NOUNS
+    if (end < len(doc) and doc[end].lower_ in nouns) or (
+            end - start > 1 and doc[end - 1].lower_ in nouns) or (
             start > 0 and doc[start - 1].lower_ == "capital"):
         return True
     root = doc[start:end].root
