@@ -8,7 +8,8 @@ from typing import Any
 
 from newsevents.actors import default_resolver
 from newsevents.actors.coref import DocumentActors
-from newsevents.events.coder import DocumentContext, EventCoder, SentenceResult
+from newsevents.events.coder import EventCoder, SentenceResult
+from newsevents.events.document import DocumentContext
 from newsevents.events.lexicon import load_lexicon
 from newsevents.events.ontology import load_ontology
 from newsevents.geo.location import locate_events

@@ -6,7 +6,7 @@ tokens or plain values; nothing keeps a reference to the Doc beyond the call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any
 
 Token = Any  # spacy.tokens.Token; kept loose so this module does not import spaCy
@@ -146,11 +146,24 @@ def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
                     yield child.lower_, obj
 
 
+def objects_of_preps(head: Token, preps: Container[str]) -> list[Token]:
+    """Objects of the prepositions `preps` attached to `head` ("talks [with] Iran")."""
+    return [obj for prep, obj in prepositional_objects(head) if prep in preps]
+
+
+def coordinated(tokens: list[Token]) -> bool:
+    """Whether some of `tokens` are coordinated with each other ("X and Y")."""
+    ids = {t.i for t in tokens}
+    return any(c.i in ids for t in tokens for c in t.conjuncts)
+
+
 # links that leave a trigger's own phrase: its subject, other clauses, punctuation
+# fmt: off
 _PHRASE_EXITS = {
     "nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "relcl", "ccomp", "parataxis",
     "mark", "punct", "cc", "appos", "npadvmod", "advmod",
 }
+# fmt: on
 _NP_INNER = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat"}
 
 

@@ -1,0 +1,186 @@
+"""Actor mentions: which actor the phrase headed by a token names.
+
+A phrase is resolved with the actor resolver (through the document's people when there are
+any, so "Bashir" after "Omar al-Bashir" is the same person), once per span and document.
+Pronouns take their antecedent from the syntax: "he"/"she" the last person named, "it"/"they"
+the speaker of the clause they are reported in, "its"/"their" the subject that owns them.
+An apposition may say whom a person acts for ("Ann Smith, the UN relief coordinator"), and
+an agent without a country takes the one it is placed in ("demonstrators in Baghdad").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.events import syntax
+from newsevents.events.document import DocumentContext
+from newsevents.events.syntax import Token
+
+_PRONOUNS_OF_PEOPLE = {"he", "she"}
+_PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "our"}
+_LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
+
+
+class MentionResolver:
+    """Resolves the phrase a token heads to an actor mention. Holds no document."""
+
+    def __init__(self, resolver: Any, speech: frozenset[str]) -> None:
+        self.resolver = resolver
+        self.speech = speech  # verbs of saying, whose subject is what "it"/"their" refer to
+
+    def actor(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """The resolved actor of the phrase headed by `token` (or its apposition)."""
+        if token.lower_ in _PRONOUN_SUBJECTS and token.pos_ == "PRON":
+            speaker = _speaker_of_clause(token, self.speech)  # "Hungary said it will ..."
+            if speaker is not None:
+                return self.actor(speaker, ctx)
+        if token.lower_ in _PRONOUNS_OF_PEOPLE:
+            return self._person_before(token, ctx)
+        if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            antecedent = _possessor_antecedent(token, self.speech)
+            return self.actor(antecedent, ctx) if antecedent is not None else None
+        best, described, person = None, None, False
+        for head in syntax.with_appositions(token):
+            start, end = syntax.phrase(head)
+            found = self._resolve(ctx.text[start:end], start, end, ctx)
+            if found is not None and (best is None or (found["name"] and not best["name"])):
+                best, person = found, (start, end) in ctx.people_spans
+            if head is not token and found is not None and found["country"]:
+                described = described or found
+        if person and best and described and described["name"] != best["name"]:
+            # "Ann Smith, the UN relief coordinator": the role the sentence gives a person
+            # says whom she acts for, whatever the tables knew of her
+            best = {**best, "country": described["country"] or best["country"]}
+            best["sector"] = described["sector"] or best["sector"]
+        elif best is not None and best["country"] is None and not best["name"]:
+            best = self._own_side(token, best, ctx)
+        if best is not None and best["country"] is None:
+            best = self._located(token, best, ctx)
+        return best
+
+    def note_people(self, sent: Any, ctx: DocumentContext) -> None:
+        """Keep the last named person in focus for later pronouns."""
+        for root in _person_roots(sent.doc, ctx):
+            if sent.start <= root.i < sent.end:
+                found = self.actor(root, ctx)
+                if found is not None and found["name"]:
+                    ctx.focus_person = found
+                    ctx.remember(found)
+
+    def _own_side(
+        self, token: Token, agent: dict[str, Any], ctx: DocumentContext
+    ) -> dict[str, Any]:
+        """ "their forces", "its army": the country of whoever the possessive refers to."""
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS:
+                owner = self.actor(child, ctx)
+                if owner is not None and owner["country"]:
+                    return {**agent, "country": owner["country"]}
+        return agent
+
+    def _located(self, token: Token, agent: dict[str, Any], ctx: DocumentContext) -> dict[str, Any]:
+        """An agent without a country takes the country it is placed in: "demonstrators in
+        Baghdad", "students throughout Indonesia", "police from Kenya"."""
+        for prep, obj in syntax.prepositional_objects(token):
+            if prep in _LOCATIVE_PREPS:
+                place = self.actor(obj, ctx)
+                if place is not None and place["country"]:
+                    return {**agent, "country": place["country"]}
+        # else the one country the sentence places things in ("police said ... in Baghdad")
+        country = ctx.people.place_country(token.sent.text) if ctx.people is not None else None
+        return {**agent, "country": country} if country else agent
+
+    def _resolve(
+        self, text: str, start: int, end: int, ctx: DocumentContext
+    ) -> dict[str, Any] | None:
+        key = (start, end)
+        if key in ctx.mentions:
+            return ctx.mentions[key]
+        if ctx.people is not None:
+            resolved = ctx.people.reading(text)  # shares the lookups coreference makes
+        else:
+            resolved = self.resolver.resolve(text, ctx.published)
+        if ctx.people is not None and _has_name(text):
+            # the document's people fill in what a name alone does not say ("Bashir" after
+            # "Omar al-Bashir"); a mention that names someone else keeps its own reading, and
+            # a bare title ("the president of Armenia") is left to its complement
+            earlier = ctx.people.resolve(text)
+            if (
+                earlier is not None
+                and earlier.name
+                and (resolved is None or not resolved.name)
+                and (resolved is None or resolved.country in (None, earlier.country))
+            ):  # "the president of Armenia" is not the president named before
+                resolved = earlier
+        mention: dict[str, Any] | None = None
+        if resolved is not None and resolved.kind == "person":
+            ctx.people_spans.add(key)
+        # an agent with only a sector ("protesters") is still an actor; _located may add a country
+        if resolved is not None and (resolved.country or resolved.name or resolved.sector):
+            mention = {
+                "text": text,
+                "start": start,
+                "end": end,
+                "name": resolved.name,
+                "country": resolved.country,
+                "sector": resolved.sector,
+                "wikidata": resolved.wikidata,
+                "role": resolved.role,
+            }
+        ctx.mentions[key] = mention
+        return mention
+
+    def _person_before(self, pronoun: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """ "he"/"she": the last person named before it in the sentence, else the one in focus."""
+        start = pronoun.sent.start
+        for root in reversed(_person_roots(pronoun.doc, ctx)):
+            if start <= root.i < pronoun.i:
+                found = self.actor(root, ctx)
+                if found is not None:
+                    return found
+        return ctx.focus_person
+
+
+def _has_name(text: str) -> bool:
+    words = text.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
+def _speaker_of_clause(pronoun: Token, speech: frozenset[str]) -> Token | None:
+    """The speaker of the verb of saying whose reported clause the pronoun is the subject of."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+        return None
+    if clause.head.lemma_.lower() not in speech:
+        return None
+    speaker = syntax.direct_subject(clause.head)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    return speaker
+
+
+def _possessor_antecedent(pronoun: Token, speech: frozenset[str]) -> Token | None:
+    """What "its"/"their" refers to: the speaker when it owns the subject of a reported
+    clause ("Bosnian Serbs said their forces had withdrawn"), else the subject of the clause
+    it is in ("Nigeria will withdraw its troops")."""
+    owned = pronoun.head
+    clause = owned.head if owned.dep_ in {"nsubj", "nsubjpass"} else None
+    if clause is not None and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech:
+        speaker = syntax.direct_subject(clause.head)
+        if speaker is not None and speaker.pos_ != "PRON":
+            return speaker
+    for head in syntax.governors(pronoun):
+        if head.pos_ in {"VERB", "AUX"}:
+            subject = syntax.inherited_subject(head)
+            if subject is None or subject.is_ancestor(pronoun) or subject.pos_ == "PRON":
+                return None  # "20 of its soldiers were killed": not its own antecedent
+            return subject
+    return None
+
+
+def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
+    """Head tokens of the document's PERSON entities, computed once per document."""
+    if ctx.person_roots is None:
+        ctx.person_roots = [e.root for e in doc.ents if e.label_ == "PERSON"]
+    return ctx.person_roots

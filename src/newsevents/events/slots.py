@@ -1,0 +1,216 @@
+"""Slot filling: the actors and recipients a candidate trigger's slot heads name.
+
+A slot is filled only by a mention the actor resolver recognises (see `mentions`). A head
+stands for the nouns coordinated with it ("Putin and Erdogan"), a head that names no actor
+for its owners ("the leaders of Chile"), "the two leaders" for the last two people named.
+A recipient is never the actor nor the actor's own instrument ("withdrew its troops"); when
+the syntax names none, an intention's content or condition may ("threat to launch an
+operation against X"), else the first actor in the trigger's own phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsevents.events import syntax
+from newsevents.events.document import DocumentContext
+from newsevents.events.mentions import MentionResolver
+from newsevents.events.syntax import Token
+from newsevents.events.triggers import Candidate
+
+# verbal intentions: what they threaten, demand, promise or refuse is their content, not an
+# event of its own ("threat to launch an operation", "agreed to cooperate")
+INTENT_TYPES = {"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"}
+# acts two coordinated parties do together when nobody else is named: they are each
+# other's recipients ("Canada and Mexico agreed", "the two sides cooperate")
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+_CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
+# prepositions naming where something sent or moved goes (or leaves)
+_GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
+
+
+class SlotFiller:
+    """Turns slot heads into resolved actors and recipients. Holds no document."""
+
+    def __init__(
+        self,
+        mentions: MentionResolver,
+        is_event_noun: Callable[[Token], bool],
+        conditional: frozenset[str],
+    ) -> None:
+        self.mentions = mentions
+        self.is_event_noun = is_event_noun
+        self.conditional = conditional  # "if", "unless": whose condition an intention sets
+
+    def actors_of(
+        self, tokens: list[Token], ctx: DocumentContext, trigger: Token | None = None
+    ) -> tuple[list[Any], list[Token]]:
+        """Resolved actors of `tokens` and their coordinated nouns, with the tokens used.
+
+        A head that names no actor may name one in its "of" complement: "the former Soviet
+        republics of Tajikistan and Turkmenistan", "the leaders of Chile and Peru".
+        """
+        actors, used = [], []
+        for token in tokens:
+            if _names_a_pair(token) and len(ctx.recent_people) >= 2:
+                # "the despotic pair", "the two leaders": the last two people named
+                for person in ctx.recent_people[-2:]:
+                    if person not in actors:
+                        actors.append(person)
+                        used.append(token)
+                continue
+            # the trigger itself is never its own slot, even when coordinated with one
+            heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
+            resolved = [(h, self._agent(h, ctx)) for h in heads]
+            if all(found is None for _, found in resolved):
+                heads = [o for h in heads for o in _owners(h)]
+                resolved = [
+                    (c, self.mentions.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)
+                ]
+            for head, found in resolved:
+                if found is not None and found not in actors:
+                    actors.append(found)
+                    used.append(head)
+        return actors, used
+
+    def recipients(
+        self, cand: Candidate, actors: list[Any], actor_tokens: list[Token], ctx: DocumentContext
+    ) -> tuple[list[Any], list[Token]]:
+        """Resolved recipients of a candidate and the tokens that name them."""
+        trigger = cand.token
+        kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger), actors)
+        if cand.kind == "verb":
+            kept = _goals_over_themes(trigger, kept)
+        if not kept and cand.coding.type in INTENT_TYPES:
+            # the target of the content ("threat to launch an operation against X"), else
+            # whoever must meet its condition ("threatened a strike unless Israel ...")
+            content = _content_recipients(trigger)
+            kept = _others(self.actors_of(content, ctx, trigger), actors)
+            if not kept:
+                conditions = _condition_subjects(trigger, self.conditional)
+                kept = _others(self.actors_of(conditions, ctx, trigger), actors)
+        if (
+            not kept
+            and not _names_unknown(cand.recipient_heads)
+            and not (cand.coding.type in MUTUAL_TYPES and syntax.coordinated(actor_tokens))
+        ):
+            # PETRARCH's convention: the target is the first actor in the trigger's own phrase
+            # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland"); not when
+            # the syntax names a recipient we cannot resolve ("Ms Ravi was arrested in Delhi")
+            # nor for the coordinated parties of a mutual act
+            kept = _others(self._first_actor_after(trigger, actors, ctx), actors)
+        return [r for r, _ in kept], [t for _, t in kept]
+
+    def _agent(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """The actor of `token`, unless its phrase names a thing, not an agent, through a
+        modifier: "military aid", "a general strike" (an act); its owner may still be one
+        ("the government's offer"). As a subject the act stands for whoever carries it out
+        ("any Turkish operation would attack")."""
+        found = self.mentions.actor(token, ctx)
+        if found is None or found["name"] or token.pos_ != "NOUN":
+            return found
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return found
+        return None if self.is_event_noun(token) else found
+
+    def _first_actor_after(
+        self, trigger: Token, actors: list[Any], ctx: DocumentContext
+    ) -> tuple[list[Any], list[Token]]:
+        for head in syntax.heads_after(trigger):
+            found, used = self.actors_of([head], ctx, trigger)
+            if _others((found, used), actors):
+                return found, used
+        return [], []
+
+
+def _owners(token: Token) -> list[Token]:
+    """The "of" complements and possessors of a noun: "the leaders of Chile", "the
+    government's offer"."""
+    owners = [o for p, o in syntax.prepositional_objects(token) if p == "of"]
+    return owners + [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+
+
+def _names_a_pair(token: Token) -> bool:
+    """ "the pair", "the duo", "the two leaders", "both men": two people named before."""
+    if token.lemma_.lower() in {"pair", "duo"}:
+        return True
+    return token.tag_ == "NNS" and any(
+        c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"}
+        for c in token.children
+    )
+
+
+def _others(found: tuple[list[Any], list[Token]], actors: list[Any]) -> list[tuple[Any, Token]]:
+    """The resolved mentions (with their tokens) that are neither an actor nor its own."""
+    return [
+        (r, t)
+        for r, t in zip(*found, strict=True)
+        if r not in actors and not _own_of_actor(t, r, actors)
+    ]
+
+
+def _own_of_actor(token: Token, recipient: dict[str, Any], actors: list[Any]) -> bool:
+    """ "Sudan withdrew its troops", "recalled their ambassador": a phrase owned through a
+    possessive pronoun by the actor's own side is the actor's instrument, not its recipient."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    countries = {a["country"] for a in actors if a["country"]}
+    country = recipient["country"]
+    # a country read off a common noun alone ("its Gulf war") is no other party either
+    bare = not recipient["sector"] and not recipient["name"]
+    return owned and bool(actors) and (country in countries or not country or bare)
+
+
+def _goals_over_themes(verb: Token, kept: list[tuple[Any, Token]]) -> list[tuple[Any, Token]]:
+    """ "sent troops to Mali", "moved police into the city": what is sent (an object known
+    only by its sector) is the theme; the actor it is sent to is the recipient."""
+    goals = [
+        (r, t)
+        for r, t in kept
+        if (r["country"] or r["name"])
+        and t.dep_ == "pobj"
+        and t.head.lower_ in _GOAL_PREPS
+        and t.head.head.i in {verb.i, *[o.i for o in syntax.objects(verb)]}
+    ]
+    if not goals:
+        return kept
+    return [
+        (r, t)
+        for r, t in kept
+        if not (t.head.i == verb.i and t.dep_ == "dobj" and not r["country"] and not r["name"])
+    ]
+
+
+def _names_unknown(heads: list[Token]) -> bool:
+    """Whether a slot head is a proper name the actor tables do not know ("Ms Ravi")."""
+    return any(h.pos_ == "PROPN" and h.ent_type_ == "PERSON" for h in heads)
+
+
+def _condition_subjects(trigger: Token, conditional: frozenset[str]) -> list[Token]:
+    """Subjects of the "if"/"unless" clauses of an intention or of its content."""
+    clauses = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]]
+    found = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in conditional for m in child.children
+            ):
+                subject = syntax.direct_subject(child) or syntax.passive_subject(child)
+                found += [subject] if subject is not None else []
+    return found
+
+
+def _content_recipients(trigger: Token) -> list[Token]:
+    """Who an intention is aimed at, from its content: "threat to launch an operation against
+    Kurdish militants", "warned that any Turkish action would ..." (the content's subject)."""
+    found: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ not in {"xcomp", "ccomp", "acl"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if child.dep_ == "ccomp":
+            subject = syntax.direct_subject(child)
+            found += [subject] if subject is not None else []
+        for obj in syntax.objects(child):
+            found += [obj, *syntax.objects_of_preps(obj, _CONTENT_PREPS)]
+        found += syntax.objects_of_preps(child, _CONTENT_PREPS)
+    return found

@@ -1,0 +1,238 @@
+"""Candidate triggers: the words of a sentence the lexicon knows, with their slot heads.
+
+Every verb or noun the lexicon knows is a candidate. The lexicon gives its CAMEO code (the
+most specific pattern over its objects and prepositions wins), the ontology its PLOVER
+coding. The heads of its slots come from the syntax, never from word order: the subject
+(inherited through control verbs and coordination), the "by" agent of a passive, the
+possessor or agent of a nominal trigger; recipients from objects and the prepositions the
+trigger takes. Which actors those heads name is left to `slots`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.events import syntax
+from newsevents.events.lexicon import Match, Modifiers
+from newsevents.events.syntax import Token
+
+VERB_RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "over")
+# "travel for a sitdown", "embark on a visit": a nominal trigger under these prepositions of
+# a verb takes the verb's subject as its actor
+_NOUN_ACTOR_FROM_VERB_PREPS = {"for", "on", "in"}
+# prepositions of a verb's object that name who the act concerns
+_OBJECT_PREPS = ("against", "with", "to", "on", "from", "by", "of")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A word the lexicon knows, with the syntactic heads of its slots."""
+
+    token: Token
+    kind: str  # verb | noun
+    match: Match
+    coding: Any  # PloverCoding, or None for CAMEO codes without a PLOVER event
+    actor_heads: list[Token]
+    recipient_heads: list[Token]
+    ambiguous: bool = False
+    # a nominal trigger with its own actor ("Erdogan's threat") does not take the tense or
+    # modality of the verb it is an argument of ("scheduled to discuss Erdogan's threat")
+    own_actor: bool = False
+
+
+class TriggerFinder:
+    """Finds the candidate triggers of a sentence. Holds no document."""
+
+    def __init__(self, lexicon: Any, ontology: Any, cues: Modifiers) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.cues = cues
+
+    def candidates(self, sent: Any) -> dict[int, Candidate]:
+        """The sentence's candidate triggers by token index, in text order."""
+        candidates = {}
+        for token in sent:
+            found = self._verb(token) if token.pos_ == "VERB" else None
+            if found is None and token.pos_ == "NOUN":
+                found = self._noun(token)
+            if (found is None or found.coding is None) and token.lemma_.lower() in self.cues.speech:
+                found = self._demand(token) or found  # "said that Libya must ...": a demand
+            if found is not None:
+                candidates[token.i] = found
+        return candidates
+
+    def is_event_noun(self, token: Token) -> bool:
+        """Whether the lexicon knows `token` as a nominal trigger ("attack", "talks")."""
+        return self.lexicon.noun(token.lemma_.lower()) is not None
+
+    def _verb(self, verb: Token) -> Candidate | None:
+        lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
+        preps: dict[str, list[str]] = {}
+        objects = syntax.objects(verb)
+        # PETRARCH's patterns read the words after the verb, so a preposition of the object
+        # counts too: "lifted the state of emergency", "imposed a ban on imports"
+        for head in (verb, *objects):
+            for prep, obj in syntax.prepositional_objects(head):
+                preps.setdefault(prep, []).extend(_terms(obj))
+        if lemma in self.cues.speech and self._names_event(objects):
+            return None  # "announced a suspension of aid": the noun is the event
+        terms = [t for o in objects for t in _terms(o)]
+        # an infinitive complement completes the predicate as an object does:
+        # "declined to comment" is the pattern "decline comment", not a rejection
+        terms += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]
+        match = self.lexicon.verb(lemma, prt, terms, preps)
+        if match is None:
+            return None  # not an event verb: not worth a trace line
+        bare = match.rule == f"verb:{lemma}"
+        if bare and lemma in self.cues.speech and self.ontology.cameo(match.code).quad in (2, 4):
+            return None  # "Ushakov added": a verb of saying used bare is speech, not action
+        if bare and lemma in self.cues.reported and _reports_clause(verb):
+            return None  # "claimed that they had attacked": the clause is the event
+        passive = syntax.passive_subject(verb)
+        if passive is not None:
+            actor_heads = [a for a in [syntax.agent(verb)] if a is not None]
+            recipient_heads = [passive]
+        else:
+            subject = syntax.inherited_subject(verb)
+            actor_heads = [subject] if subject is not None else []
+            recipient_heads = objects + syntax.objects_of_preps(verb, VERB_RECIPIENT_PREPS)
+            # "rejected calls by Belarus", "threatened action against Russia"
+            recipient_heads += [
+                r for o in objects for r in syntax.objects_of_preps(o, _OBJECT_PREPS)
+            ]
+        return Candidate(
+            verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
+        )
+
+    def _halting_verb(self, noun: Token) -> str | None:
+        """The verb of stopping whose object `noun` (or the compound it is part of) is."""
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+            return None
+        lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
+        for phrase in (f"{lemma} {prt}" if prt else None, lemma):
+            if phrase in self.cues.halt:
+                return phrase
+        return None
+
+    def _names_event(self, objects: list[Token]) -> bool:
+        heads = [o.head if o.dep_ == "compound" else o for o in objects]
+        return any(self.is_event_noun(o) for o in objects + heads)
+
+    def _demand(self, verb: Token) -> Candidate | None:
+        """ "Britain said Libya must hand over the suspects": a demand by the speaker."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            modals = {c.lemma_.lower() for c in clause.children if c.dep_ == "aux"}
+            subject = syntax.direct_subject(clause) or syntax.passive_subject(clause)
+            speaker = syntax.direct_subject(verb)
+            if modals & self.cues.obligation and subject is not None and speaker is not None:
+                match = Match("100", f"speech+obligation:{verb.lemma_.lower()}")
+                return Candidate(
+                    verb, "verb", match, self.ontology.to_plover("100"), [speaker], [subject]
+                )
+        return None
+
+    def _noun(self, noun: Token) -> Candidate | None:
+        entry = self.lexicon.noun(noun.lemma_.lower())
+        if entry is None:
+            return None
+        actor_heads: list[Token] = []
+        recipient_heads: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actor_heads.append(child)
+            elif child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"} and child.is_title:
+                # "Turkish operation", "Russian invasion"; not "military exercises"
+                actor_heads.append(child)
+            elif child.dep_ == "compound" and child.pos_ == "PROPN":
+                recipient_heads.append(child)  # "the Ukraine invasion"
+        prep_recipients = []
+        for prep, obj in syntax.prepositional_objects(noun):
+            if prep in entry.actor_preps:
+                actor_heads.append(obj)
+            elif prep in entry.recipient_preps:
+                prep_recipients.append(obj)
+        if not prep_recipients:
+            # "reduced aid to Tajikistan": the parser hangs the noun's complement on the verb
+            prep_recipients = _verb_complements(noun, entry.recipient_preps)
+        recipient_heads += prep_recipients
+        if prep_recipients:
+            # "a swing through Israel, the West Bank and Saudi Arabia": the small model
+            # often hangs the later conjuncts on the event noun instead of the first one
+            recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
+        if actor_heads and all(h.pos_ == "PRON" for h in actor_heads):
+            # "Israel mounted its invasion": the possessive pronoun is the verb's subject
+            actor_heads = _actor_from_governing_verb(noun, self.is_event_noun) or actor_heads
+        own_actor = bool(actor_heads)
+        if not own_actor:
+            actor_heads = _actor_from_governing_verb(noun, self.is_event_noun)
+        match = Match(entry.code, f"noun:{noun.lemma_.lower()}")
+        stopper = self._halting_verb(noun)
+        halted = self.ontology.halted(entry.code) if stopper else None
+        if halted is not None:  # "ended mediation efforts": halting the mediation
+            match = Match(halted, f"noun:{noun.lemma_.lower()}+halted by:{stopper}")
+        return Candidate(
+            noun,
+            "noun",
+            match,
+            self.ontology.to_plover(match.code),
+            actor_heads,
+            recipient_heads,
+            entry.ambiguous,
+            own_actor,
+        )
+
+
+def _terms(token: Token) -> list[str]:
+    """Lemma and lemma phrase of an object, as the lexicon's patterns name them, and the
+    phrase through an "of" complement ("state of emergency", "release of prisoners")."""
+    left, right = syntax.phrase_tokens(token)
+    words = [t.lemma_.lower() for t in token.doc[left.i : right.i + 1] if t.pos_ != "DET"]
+    terms = [token.lemma_.lower(), " ".join(words)]
+    for prep, obj in syntax.prepositional_objects(token):
+        if prep == "of":
+            terms.append(f"{token.lemma_.lower()} of {obj.lemma_.lower()}")
+            terms.append(obj.lemma_.lower())  # "the release of prisoners" names prisoners
+    return terms
+
+
+def _reports_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children)
+
+
+def _verb_complements(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions `preps` attached to the verb whose object `noun` is."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "suspended aid deliveries to Gaza"
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return syntax.objects_of_preps(noun.head, preps)
+
+
+def _actor_from_governing_verb(noun: Token, is_event_noun: Any) -> list[Token]:
+    """'he launched the invasion', 'travel for a sitdown': the verb's subject acts; a noun
+    compound counts as its head ('launched a mediation effort')."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+        and not is_event_noun(noun.head.head)
+    ):  # "began a new round of exercises", "a wave of strikes"; not "a suspension of aid"
+        noun = noun.head.head
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        subject = syntax.inherited_subject(head)
+        return [subject] if subject is not None else []
+    if noun.dep_ == "pobj" and head.lower_ in _NOUN_ACTOR_FROM_VERB_PREPS:
+        verb = head.head
+        if verb.pos_ == "VERB":
+            subject = syntax.inherited_subject(verb)
+            return [subject] if subject is not None else []
+    return []
