@@ -20,6 +20,17 @@ code. Patterns that do not fit are dropped and counted by reason:
 - a reverse-only code such as `[:173]` (the recipient acts, not the subject),
 - a code that is not CAMEO, or no lexical constraint at all (only slot markers).
 
+A pattern that constrains only a preposition ("- * (ON) [020] # CALL") is an idiom of the
+verb its comment names ("call on", "press on", "sue for"): it goes to that verb alone when the
+verb is a member of the block. PETRARCH gave it to every member, so that "demanded on Thursday"
+was a military attack (PRESS) and "telephoned him on Tuesday" an appeal (CALL).
+
+The team's curated patterns (`scripts/data/verb_patterns_curated.json`, written from the CAMEO
+codebook) are added last: they go before PETRARCH's patterns of the same verb, so that they win
+ties of equal specificity, and replace a PETRARCH pattern with the same words; a verb they name
+that the dictionary lacks ("hand over") is created (its default code, if any, is set in
+`verbs_team.json`).
+
 A first post-verb word that is a particle ("- * DOWN RIOT" under PUT) moves the pattern to the
 phrasal verb ("put down": object "riot"). On a phrasal member whose particle is the
 preposition of a pattern ("ask for" and "(FOR {FINANCIAL AID})"), the prepositional object
@@ -222,9 +233,41 @@ def parse_member(line: str) -> tuple[str, str | None, str | None] | None:
     return word.lstrip("+"), particle, code
 
 
+def add_curated(
+    verbs: dict[str, dict[str, Any]],
+    curated: dict[str, Any],
+    lemmas: Lemmatizer,
+    stats: Counter[str],
+) -> None:
+    """Put the team's patterns before PETRARCH's (they win ties), replacing equal ones."""
+    specs = [(key, spec) for key, spec in curated.items()]
+    lemmas.nouns({o for _, spec in specs for p in spec["patterns"] for o in _curated_nouns(p)})
+    for key, spec in specs:
+        particle = key.split(" ", 1)[1] if " " in key else None
+        entry = verbs.setdefault(key, {"code": None, "particle": particle, "pats": {}})
+        ours: dict[tuple[Any, ...], str | None] = {}
+        for pat in spec["patterns"]:
+            obj = tuple(sorted({lemmas.noun(o) for o in pat.get("object", [])}))
+            pobj = pat.get("prep_object")
+            pobj = tuple(sorted({lemmas.noun(o) for o in pobj})) if pobj else None
+            ours[(obj, pat.get("prep"), pobj)] = pat["code"]
+            stats["curated patterns added"] += 1
+        rest = {k: c for k, c in entry["pats"].items() if k not in ours}
+        stats["PETRARCH patterns replaced by curated ones"] += len(entry["pats"]) - len(rest)
+        entry["pats"] = {**ours, **rest}
+
+
+def _curated_nouns(pattern: dict[str, Any]) -> list[str]:
+    return [*pattern.get("object", []), *(pattern.get("prep_object") or [])]
+
+
 def build(
-    text: str, cameo: set[str], preps: set[str], lemmas: Lemmatizer
-) -> tuple[dict[str, Any], Counter[str]]:
+    text: str,
+    cameo: set[str],
+    preps: set[str],
+    lemmas: Lemmatizer,
+    curated: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any], Counter[str]]:
     lines = text.splitlines()
     start = next(i for i, s in enumerate(lines) if s.startswith("####### VERB PATTERNS"))
     end = next(i for i, s in enumerate(lines) if s.startswith("######## TRANSFORMATIONS"))
@@ -281,10 +324,14 @@ def build(
             defined.add(key)
             for particle, objects, prep, prep_objects, pcode, source in block["pats"]:
                 target = entry
+                own = lemmas.verb(source, base=False) if source else ""
+                bare = prep and not (particle or objects or prep_objects)
+                if bare and own in members and own != lemma:  # an idiom of its own verb
+                    stats["bare-preposition patterns kept to their own verb"] += 1
+                    continue
                 if particle:
                     # "- * DOWN RIOT [175] # PUT" is "put down", not "arrange down": a particle
                     # goes with the verb the pattern was written for (the comment), if listed.
-                    own = lemmas.verb(source, base=False) if source else ""
                     if member_particle or (own in members and own != lemma):
                         continue
                     target = verbs.setdefault(
@@ -303,6 +350,8 @@ def build(
                 )
                 target["pats"].setdefault((obj, prep, pobj), pcode)  # earlier blocks win
 
+    if curated:
+        add_curated(verbs, curated, lemmas, stats)
     out: dict[str, Any] = {}
     sets: dict[str, str] = {}  # pattern list as JSON -> its id in "pattern_sets"
     pattern_sets: dict[str, Any] = {}
@@ -332,6 +381,31 @@ def build(
     return out, pattern_sets, stats
 
 
+def read_curated(path: Path, cameo: set[str]) -> dict[str, Any]:
+    """The team's verb patterns, checked: lowercase keys, CAMEO (or null) codes, a reason."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for field in ("source", "version", "licence"):
+        if not data.get(field):
+            raise ValueError(f"{path.name}: needs a {field!r}")
+    verbs = data.get("verbs")
+    if not isinstance(verbs, dict) or not verbs:
+        raise ValueError(f"{path.name}: needs a non-empty 'verbs' object")
+    for key, spec in verbs.items():
+        pats = spec.get("patterns") if isinstance(spec, dict) else None
+        if key != norm(key) or not isinstance(pats, list) or not pats:
+            raise ValueError(f"{path.name}: {key!r} needs a lowercase key and patterns")
+        for pat in pats:
+            if pat.get("code") is not None and pat["code"] not in cameo:
+                raise ValueError(f"{path.name}: {key!r}: {pat['code']!r} is not CAMEO")
+            if not (pat.get("object") or pat.get("prep")) or not pat.get("why"):
+                raise ValueError(f"{path.name}: {key!r}: a pattern needs words and a 'why'")
+    return verbs
+
+
+def curated_version(path: Path) -> str:
+    return str(json.loads(path.read_text(encoding="utf-8"))["version"])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -344,14 +418,19 @@ def main(argv: list[str] | None = None) -> int:
     # The prepositions that PETRARCH itself knows (same repository and licence).
     prep_file = args.shared / "kb/phoenix/Phoenix.prepositions.txt"
     preps = {w.strip().lower() for w in prep_file.read_text(encoding="utf-8").split()}
-    verbs, pattern_sets, stats = build(text, cameo, preps, Lemmatizer())
+    curated_file = REPO / "scripts/data/verb_patterns_curated.json"
+    curated = read_curated(curated_file, cameo)
+    inputs = (src, prep_file, curated_file, Path(__file__))
+    verbs, pattern_sets, stats = build(text, cameo, preps, Lemmatizer(), curated)
     data = {
         "source": "PETRARCH 2 CAMEO verb pattern dictionary CAMEO.2.0.txt (openeventdata/"
         "petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, last update 30 April "
         "2015) with its preposition list Phoenix.prepositions.txt, converted to lemmas, "
-        "objects and prepositions by scripts/build_verb_lexicon.py",
-        # The output depends on the source, this converter and the lemmatiser.
-        "version": f"2015-04-30+{input_hash(src, prep_file, Path(__file__))}+{model_version()}",
+        "objects and prepositions by scripts/build_verb_lexicon.py; with the newsevents "
+        "team's curated patterns (scripts/data/verb_patterns_curated.json, MIT, version "
+        f"{curated_version(curated_file)}) from the CAMEO 1.1b3 codebook",
+        # The output depends on the sources, this converter and the lemmatiser.
+        "version": f"2015-04-30+{input_hash(*inputs)}+{model_version()}",
         "licence": "MIT. " + MIT_NOTICE,
         "verbs": verbs,
         "pattern_sets": pattern_sets,

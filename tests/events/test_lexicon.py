@@ -215,3 +215,105 @@ def test_lexicon_verbs_may_share_a_pattern_set(tmp_path: Path) -> None:
     other.mkdir()
     with pytest.raises(ValueError, match="unknown pattern set 'p9'"):
         load_lexicon(_write(other, tables))
+
+
+def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str | None:
+    """The PLOVER type the packaged lexicon gives a verb ("hand over": verb and particle)."""
+    verb, _, particle = lemma.partition(" ")
+    match = load_lexicon().verb(verb, particle or None, objects, preps)
+    coding = load_ontology().to_plover(match.code) if match else None
+    return coding.type if coding else None
+
+
+@pytest.mark.parametrize(
+    ("lemma", "objects", "preps", "expected"),
+    [
+        # bare-preposition idioms stay with their own verb: a date is no "press on" advance
+        # ("The ministry demanded on Friday that ..."), no "call on" appeal
+        ("demand", [], {"on": ["friday"]}, "REQUEST"),
+        ("telephone", ["counterpart"], {"on": ["monday"]}, "CONSULT"),
+        ("press", [], {"on": ["wednesday"]}, "REQUEST"),
+        ("meet", [], {"at": ["foreign ministry"]}, "CONSULT"),
+        # "Volunteers handed over two tons of medicine to the clinic."
+        ("hand over", ["ton"], {"of": ["medicine"]}, "AID"),
+        ("hand over", ["food aid"], {}, "AID"),
+        # "The militia handed over its weapons." (CAMEO 0873, demobilise)
+        ("hand over", ["weapon"], {}, "RETREAT"),
+        ("hand over", ["power"], {}, "CONCEDE"),
+        ("let", ["free"], {}, "RETREAT"),
+        ("set", ["free"], {}, "RETREAT"),
+        ("donate", ["blanket"], {}, "AID"),
+        ("declare", ["ceasefire"], {}, "RETREAT"),
+        ("hold", ["joint war game"], {}, "COOPERATE"),
+        ("conduct", ["naval exercise"], {}, "COOPERATE"),
+        ("launch", ["mediation effort"], {}, "CONSULT"),
+        ("mediate", [], {"between": ["party"]}, "CONSULT"),
+        ("block", ["main street"], {}, "PROTEST"),
+        ("organize", ["general strike"], {}, "PROTEST"),
+        ("accept", ["demand"], {}, "CONCEDE"),
+        ("meet", ["demand"], {}, "CONCEDE"),
+        ("accept", ["peace plan"], {}, "AGREE"),
+        ("expel", ["observer"], {}, "SANCTION"),
+        ("expel", ["ambassador"], {}, "SANCTION"),
+        ("withdraw", ["weapons inspector"], {}, "SANCTION"),
+        ("receive", ["inspector"], {}, "RETREAT"),
+        ("send", ["arm"], {"to": ["ally"]}, "AID"),
+        ("contribute", ["troop"], {"to": ["peacekeeping force"]}, "AID"),
+        ("strengthen", ["force"], {}, "MOBILIZE"),
+        ("reduce", ["food aid"], {}, "SANCTION"),
+        ("upgrade", ["diplomatic tie"], {}, "SUPPORT"),
+        ("downgrade", ["relation"], {}, "SANCTION"),
+        ("break", ["truce"], {}, "ASSAULT"),
+        ("violate", ["arms embargo"], {}, "REJECT"),
+        ("sue", ["government"], {"for": ["damage"]}, "ACCUSE"),
+        ("veto", ["bill"], {}, "REJECT"),
+        ("pressure", ["union"], {}, "REQUEST"),
+        ("hack", [], {"into": ["email account"]}, "COERCE"),
+        ("deface", ["government website"], {}, "COERCE"),
+        ("hijack", ["airliner"], {}, "ASSAULT"),
+        ("lend", ["money"], {}, "AID"),
+        ("ease", ["emergency measure"], {}, "CONCEDE"),
+        ("remove", ["sanction"], {}, "RETREAT"),
+        ("capture", ["part"], {"of": ["city"]}, "COERCE"),
+    ],
+)
+def test_lexicon_common_news_verbs_have_their_codebook_type(
+    lemma: str, objects: list[str], preps: dict[str, list[str]], expected: str
+) -> None:
+    assert _plover(lemma, objects, preps) == expected
+
+
+@pytest.mark.parametrize(
+    ("lemma", "objects"),
+    [
+        ("issue", []),  # what is issued decides
+        ("issue", ["declaration"]),  # a statement: its content is the event
+        ("claim", []),  # "the group claims that ...": an attribution
+        ("fail", []),  # "failed to agree": a negation cue
+        ("break", ["record"]),
+        ("break", ["silence"]),
+        ("organize", ["concert"]),
+        ("plan", []),  # "plans to impose": the planned act is the event
+        ("prepare", []),
+        ("decide", []),
+        ("ease", []),  # "tensions eased"
+        ("converge", []),
+        ("uphold", ["right"]),
+    ],
+)
+def test_lexicon_light_verbs_are_no_event_by_themselves(lemma: str, objects: list[str]) -> None:
+    assert _plover(lemma, objects, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("skirmish", "ASSAULT"), ("firefight", "ASSAULT"), ("reprimand", "ACCUSE"),
+     ("counteroffensive", "ASSAULT"), ("mediation", "CONSULT")],
+)  # fmt: skip
+def test_lexicon_conflict_and_criticism_nouns(noun: str, expected: str) -> None:
+    entry = load_lexicon().noun(noun)
+    assert entry is not None
+    coding = load_ontology().to_plover(entry.code)
+    assert coding is not None and coding.type == expected
+    if noun == "mediation":  # "mediation between X and Y": both are recipients
+        assert "between" in entry.recipient_preps

@@ -95,5 +95,5 @@ def test_slots_apposition_gives_the_role_a_person_acts_in(code: Any) -> None:
 
 
 def test_slots_complement_of_the_verb_completes_a_nominal_trigger(code: Any) -> None:
-    event = _event(code("Norway reduced aid to Tajikistan."), "aid")
+    event = _event(code("Norway doubled its aid to Tajikistan."), "aid")
     assert _countries(event["actor"]) == ["NOR"] and _countries(event["recipient"]) == ["TJK"]
