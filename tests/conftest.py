@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsevents.config import load_config
 from newsevents.pipeline import Pipeline, default_pipeline
+from newsevents.records import Source
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -29,6 +31,19 @@ RUSSIAN_TEXT = (
 def pipeline() -> Pipeline:
     """The default pipeline with the real spaCy model, built once for the test session."""
     return default_pipeline(load_config())
+
+
+@pytest.fixture(scope="module")
+def code() -> Any:
+    """A function from a text (and its publication date) to the events the pipeline codes."""
+    coder_pipeline = default_pipeline(load_config(language_check=False))
+
+    def run(text: str, date: str | None = "2024-03-14") -> list[dict[str, Any]]:
+        (analysis,) = coder_pipeline.run([Source(id="t", raw=text, format="text", published=date)])
+        assert analysis.error is None, analysis.error
+        return analysis.events
+
+    return run
 
 
 def needs_shared() -> None:

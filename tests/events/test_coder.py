@@ -4,24 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from newsevents.config import load_config
-from newsevents.pipeline import Pipeline, default_pipeline
-from newsevents.records import Source
-
-
-@pytest.fixture(scope="module")
-def code() -> Any:
-    pipeline: Pipeline = default_pipeline(load_config(language_check=False))
-
-    def run(text: str, date: str | None = "2024-03-14") -> list[dict[str, Any]]:
-        (analysis,) = pipeline.run([Source(id="t", raw=text, format="text", published=date)])
-        assert analysis.error is None, analysis.error
-        return analysis.events
-
-    return run
-
 
 def _one(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
     found = [e for e in events if e["type"] == type_]
@@ -228,6 +210,32 @@ def test_coder_scene_setting_clause_is_less_sure_than_the_main_clause(code: Any)
 def test_coder_noun_named_by_the_verb_pattern_is_not_its_own_event(code: Any) -> None:
     events = code("The Peruvian government rejected accusations that it had jailed journalists.")
     assert not [e for e in events if e["type"] == "ACCUSE"]
+
+
+def test_coder_noun_inside_the_object_phrase_a_pattern_named_is_not_coded_again(
+    code: Any,
+) -> None:
+    events = code("Norway launched a mediation effort between Israel and Egypt.")
+    assert [e["trigger"]["text"] for e in events] == ["launched"]
+    assert events[0]["type"] == "CONSULT"
+
+
+def test_coder_declared_refusal_is_a_rejection(code: Any) -> None:
+    refusal = _one(code("Iran will not accept the proposal from Iraq."), "REJECT")
+    assert _countries(refusal["actor"]) == {"IRN"} and _countries(refusal["recipient"]) == {"IRQ"}
+    assert "negated" not in refusal["aux"] and "future" not in refusal["aux"]
+    unwilling = _one(code("Iran is not willing to release the Iraqi prisoners."), "REJECT")
+    assert unwilling["cameo"].startswith("124")  # refuse to yield
+    # a condition does not make the refusal any less declared
+    assert _one(code("Iran would not accept the plan unless Iraq withdrew."), "REJECT")
+    # an act that did not happen, or a failure, is no refusal: a negated event
+    for text, type_ in (
+        ("Iran did not meet Iraq.", "CONSULT"),
+        ("Iran failed to reach an agreement with Iraq.", "AGREE"),
+    ):
+        events = code(text)
+        assert not [e for e in events if e["type"] == "REJECT"], text
+        assert "negated" in _one(events, type_)["aux"], text
 
 
 def test_coder_surname_refers_back_to_the_person_named_earlier(code: Any) -> None:

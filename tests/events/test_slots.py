@@ -5,25 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from newsevents.config import load_config
-from newsevents.pipeline import Pipeline, default_pipeline
-from newsevents.records import Source
-
-
-@pytest.fixture(scope="module")
-def code() -> Any:
-    pipeline: Pipeline = default_pipeline(load_config(language_check=False))
-
-    def run(text: str) -> list[dict[str, Any]]:
-        source = Source(id="t", raw=text, format="text", published="2024-03-14")
-        (analysis,) = pipeline.run([source])
-        assert analysis.error is None, analysis.error
-        return analysis.events
-
-    return run
-
 
 def _event(events: list[dict[str, Any]], trigger: str) -> dict[str, Any]:
     found = [e for e in events if e["trigger"]["text"] == trigger]

@@ -17,13 +17,11 @@ from newsevents.events import syntax
 from newsevents.events.contexts import sentence_contexts
 from newsevents.events.document import DocumentContext
 from newsevents.events.mentions import MentionResolver
-from newsevents.events.modes import aux_modes, is_historical
-from newsevents.events.slots import INTENT_TYPES, MUTUAL_TYPES, SlotFiller
+from newsevents.events.modes import aux_modes, declared_refusal, is_historical
+from newsevents.events.overlap import intent_above, naming_verb, refused_by_head
+from newsevents.events.slots import MUTUAL_TYPES, SlotFiller
 from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate, TriggerFinder
-
-# links from an intention down to its content ("threat to launch", "agreed to cooperate")
-_CONTENT_LINKS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep"}
 
 
 @dataclass(slots=True)
@@ -87,7 +85,7 @@ class EventCoder:
                 _trace(trigger, kind, f"skipped: CAMEO {match.code} is no PLOVER event")
             )
             return
-        if kind == "noun" and not cand.own_actor and _refused_by_head(trigger, candidates):
+        if kind == "noun" and not cand.own_actor and refused_by_head(trigger, candidates):
             out.traces.append(
                 _trace(
                     trigger,
@@ -97,13 +95,13 @@ class EventCoder:
                 )
             )
             return
-        if kind == "noun" and _named_by_verb_pattern(trigger, candidates):
-            verb = candidates[trigger.head.i]
+        verb = naming_verb(trigger, candidates) if kind == "noun" else None
+        if verb is not None:
             out.traces.append(
                 _trace(trigger, kind, f"skipped: part of the predicate '{verb.match.rule}'")
             )
             return
-        intent = _intent_above(trigger, candidates)
+        intent = intent_above(trigger, candidates)
         if intent is not None:
             out.traces.append(
                 _trace(
@@ -138,10 +136,16 @@ class EventCoder:
         aux = aux_modes(trigger, actor_tokens, self.cues, inherit=not cand.own_actor)
         if is_historical(date, precision, ctx.published):
             aux.append("historical")
-        # CAMEO codes what the sentence reports: a promised act is a promise (03x), an
-        # announced attack a threat (13x); the PLOVER type keeps the act, with `future`
-        cameo = match.code
-        if "future" in aux and "negated" not in aux:
+        cameo, rule = match.code, match.rule
+        refusal = declared_refusal(trigger, coding.type, aux, self.cues)
+        if refusal is not None:
+            # "will not accept the plan", "is not willing to meet": the manual's REJECT
+            # ("all rejections and refusals"), said now, not a negated act to come
+            cameo, rule, coding = refusal, f"{rule}+refusal", self.ontology.to_plover(refusal)
+            aux = [a for a in aux if a in {"reported", "historical"}]
+        elif "future" in aux and "negated" not in aux:
+            # CAMEO codes what the sentence reports: a promised act is a promise (03x), an
+            # announced attack a threat (13x); the PLOVER type keeps the act, with `future`
             cameo = self.ontology.announced(cameo)
         event = {
             "id": f"{ctx.doc_id}:{trigger.idx}",
@@ -173,39 +177,10 @@ class EventCoder:
             "confidence": _confidence(
                 trigger, kind, actors, recipients, timex, aux, self.cues.background
             ),
-            "rule": match.rule,
+            "rule": rule,
         }
         out.events.append(event)
-        out.traces.append(_trace(trigger, kind, f"event {coding.type} by rule {match.rule}"))
-
-
-def _refused_by_head(noun: Token, candidates: dict[int, Candidate]) -> bool:
-    verb = candidates.get(noun.head.i)
-    coding = verb.coding if verb is not None else None
-    return noun.dep_ == "dobj" and coding is not None and coding.type in {"REJECT", "SANCTION"}
-
-
-def _named_by_verb_pattern(noun: Token, candidates: dict[int, Candidate]) -> bool:
-    """Whether the governing verb's lexicon pattern names this noun as its object, so that
-    the two form one predicate: "denied the charges" (a denial, CAMEO 016, not a charge),
-    "launched an attack"."""
-    verb = candidates.get(noun.head.i)
-    if verb is None or verb.kind != "verb" or noun.dep_ not in {"dobj", "pobj"}:
-        return False
-    return any(noun.lemma_.lower() in term.split() for term in verb.match.terms)
-
-
-def _intent_above(trigger: Token, candidates: dict[int, Candidate]) -> Candidate | None:
-    """The intention trigger whose content `trigger` is, within three links."""
-    current = trigger
-    for head in list(syntax.governors(trigger))[:3]:
-        if current.dep_ not in _CONTENT_LINKS:
-            return None
-        found = candidates.get(head.i)
-        if found is not None and found.coding is not None and found.coding.type in INTENT_TYPES:
-            return found
-        current = head
-    return None
+        out.traces.append(_trace(trigger, kind, f"event {coding.type} by rule {rule}"))
 
 
 def _attached_time(trigger: Token, times_by_token: dict[int, Any]) -> Any:

@@ -81,6 +81,36 @@ def aux_modes(
     return modes
 
 
+# the PLOVER manual's REJECT: "all rejections and refusals", among them refusals to assent,
+# to meet or negotiate, to engage in ties, to extend assistance and to yield or release;
+# the CAMEO code of each refusal (CAMEO 12x parallels the intents 03x)
+REFUSAL_CODES = {
+    "AGREE": "120", "CONSULT": "125", "COOPERATE": "121", "AID": "122",
+    "CONCEDE": "124", "RETREAT": "124",
+}  # fmt: skip
+# words that make a negation a declared will not to act ("will not", "won't", "would not",
+# "is not willing/ready/prepared to", "does not intend/plan to"); not a forecast ("is not
+# expected to") nor an ability ("could not")
+_VOLITION = {"will", "would", "shall", "willing", "ready", "prepared", "intend", "plan", "going"}
+
+
+def declared_refusal(trigger: Token, event_type: str, aux: list[str], cues: Any) -> str | None:
+    """The CAMEO code of a refusal when a negated act is declared as one: "will not
+    accept", "would not meet", "is not willing to release". A refusal is said now, so it is
+    an event of its own (REJECT), with or without a condition, as a conditional promise is
+    an AGREE and a conditional attack a THREATEN; an act that simply did not happen ("did
+    not meet", "failed to reach agreement") stays a negated event."""
+    if "negated" not in aux or event_type not in REFUSAL_CODES:
+        return None
+    chain = _chain(trigger, {"xcomp", "acomp"})
+    children = [c for t in chain for c in t.children]
+    if not any(c.dep_ == "neg" for c in children):
+        return None  # "refused to ..." is the lexicon's REJECT; "failed to" is no refusal
+    auxiliaries = {_lemma(c) for c in children if c.dep_ in {"aux", "auxpass"}}
+    volition = (auxiliaries | {_lemma(t) for t in chain[1:]}) & _VOLITION
+    return REFUSAL_CODES[event_type] if volition else None
+
+
 def _reported_clause(clause: Token, cues: Any) -> bool:
     """The clause is what a past-tense verb of saying reports: "Hungary said it would ..."."""
     head = clause.head

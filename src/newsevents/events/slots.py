@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsevents.events import syntax
+from newsevents.events.arguments import argument_source
 from newsevents.events.document import DocumentContext
 from newsevents.events.mentions import MentionResolver
 from newsevents.events.syntax import Token
@@ -164,6 +165,7 @@ def _own_of_actor(token: Token, recipient: dict[str, Any], actors: list[Any]) ->
 def _goals_over_themes(verb: Token, kept: list[tuple[Any, Token]]) -> list[tuple[Any, Token]]:
     """ "sent troops to Mali", "moved police into the city": what is sent (an object known
     only by its sector) is the theme; the actor it is sent to is the recipient."""
+    verb = argument_source(verb)  # "sent and deployed troops to Mali"
     goals = [
         (r, t)
         for r, t in kept

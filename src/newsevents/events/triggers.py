@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.events import syntax
+from newsevents.events import arguments, syntax
 from newsevents.events.lexicon import Match, Modifiers
 from newsevents.events.syntax import Token
 
@@ -39,6 +39,8 @@ class Candidate:
     # a nominal trigger with its own actor ("Erdogan's threat") does not take the tense or
     # modality of the verb it is an argument of ("scheduled to discuss Erdogan's threat")
     own_actor: bool = False
+    # how many modifier words before the token belong to the trigger ("hunger strike": 1)
+    modifiers: int = 0
 
 
 class TriggerFinder:
@@ -51,7 +53,7 @@ class TriggerFinder:
 
     def candidates(self, sent: Any) -> dict[int, Candidate]:
         """The sentence's candidate triggers by token index, in text order."""
-        candidates = {}
+        candidates: dict[int, Candidate] = {}
         for token in sent:
             found = self._verb(token) if token.pos_ == "VERB" else None
             if found is None and token.pos_ == "NOUN":
@@ -59,25 +61,45 @@ class TriggerFinder:
             if (found is None or found.coding is None) and token.lemma_.lower() in self.cues.speech:
                 found = self._demand(token) or found  # "said that Libya must ...": a demand
             if found is not None:
+                # the modifiers of a compound trigger ("hunger strike") are part of it
+                for modifier in range(token.i - found.modifiers, token.i):
+                    candidates.pop(modifier, None)
                 candidates[token.i] = found
         return candidates
 
     def is_event_noun(self, token: Token) -> bool:
         """Whether the lexicon knows `token` as a nominal trigger ("attack", "talks")."""
-        return self.lexicon.noun(token.lemma_.lower()) is not None
+        return self._noun_entry(token) is not None
+
+    def _noun_entry(self, noun: Token) -> tuple[str, Any] | None:
+        """The lexicon key and entry of a noun: the compound it heads if the lexicon knows
+        it ("hunger strike", "war games"), else the noun itself."""
+        for key in arguments.compound_keys(noun):
+            entry = self.lexicon.noun(key)
+            if entry is not None:
+                return key, entry
+        return None
 
     def _verb(self, verb: Token) -> Candidate | None:
         lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
+        predicative = arguments.predicative(verb) if prt is None else None
+        if predicative is not None:  # "set the hostages free": the pattern "set free"
+            prt = predicative.lower_
+        # "donated and delivered medicine to X": the first verb takes the later one's objects
+        source = arguments.argument_source(verb)
         preps: dict[str, list[str]] = {}
-        objects = syntax.objects(verb)
+        objects = arguments.objects(source)
         # PETRARCH's patterns read the words after the verb, so a preposition of the object
-        # counts too: "lifted the state of emergency", "imposed a ban on imports"
-        for head in (verb, *objects):
-            for prep, obj in syntax.prepositional_objects(head):
+        # counts too: "lifted the state of emergency", "imposed a ban on imports"; a phrase
+        # that only says when ("called on Tuesday") completes no pattern
+        for head in (source, *objects):
+            for prep, obj in arguments.prepositional_arguments(head):
                 preps.setdefault(prep, []).extend(_terms(obj))
         if lemma in self.cues.speech and self._names_event(objects):
             return None  # "announced a suspension of aid": the noun is the event
         terms = [t for o in objects for t in _terms(o)]
+        if predicative is not None and predicative.pos_ == "ADJ" and predicative not in objects:
+            terms.append(predicative.lemma_.lower())  # or the pattern "set: free"
         # an infinitive complement completes the predicate as an object does:
         # "declined to comment" is the pattern "decline comment", not a rejection
         terms += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]
@@ -96,7 +118,7 @@ class TriggerFinder:
         else:
             subject = syntax.inherited_subject(verb)
             actor_heads = [subject] if subject is not None else []
-            recipient_heads = objects + syntax.objects_of_preps(verb, VERB_RECIPIENT_PREPS)
+            recipient_heads = objects + syntax.objects_of_preps(source, VERB_RECIPIENT_PREPS)
             # "rejected calls by Belarus", "threatened action against Russia"
             recipient_heads += [
                 r for o in objects for r in syntax.objects_of_preps(o, _OBJECT_PREPS)
@@ -138,9 +160,10 @@ class TriggerFinder:
         return None
 
     def _noun(self, noun: Token) -> Candidate | None:
-        entry = self.lexicon.noun(noun.lemma_.lower())
-        if entry is None:
+        known = self._noun_entry(noun)
+        if known is None:
             return None
+        key, entry = known
         actor_heads: list[Token] = []
         recipient_heads: list[Token] = []
         for child in noun.children:
@@ -152,7 +175,7 @@ class TriggerFinder:
             elif child.dep_ == "compound" and child.pos_ == "PROPN":
                 recipient_heads.append(child)  # "the Ukraine invasion"
         prep_recipients = []
-        for prep, obj in syntax.prepositional_objects(noun):
+        for prep, obj in self._noun_arguments(noun):
             if prep in entry.actor_preps:
                 actor_heads.append(obj)
             elif prep in entry.recipient_preps:
@@ -171,11 +194,11 @@ class TriggerFinder:
         own_actor = bool(actor_heads)
         if not own_actor:
             actor_heads = _actor_from_governing_verb(noun, self.is_event_noun)
-        match = Match(entry.code, f"noun:{noun.lemma_.lower()}")
+        match = Match(entry.code, f"noun:{key}")
         stopper = self._halting_verb(noun)
         halted = self.ontology.halted(entry.code) if stopper else None
         if halted is not None:  # "ended mediation efforts": halting the mediation
-            match = Match(halted, f"noun:{noun.lemma_.lower()}+halted by:{stopper}")
+            match = Match(halted, f"noun:{key}+halted by:{stopper}")
         return Candidate(
             noun,
             "noun",
@@ -185,7 +208,19 @@ class TriggerFinder:
             recipient_heads,
             entry.ambiguous,
             own_actor,
+            len(key.split()) - 1,
         )
+
+    def _noun_arguments(self, noun: Token) -> list[tuple[str, Token]]:
+        """The prepositional phrases of a nominal trigger; a trigger that modifies another
+        noun takes that noun's too, which the parser hangs there: "a mediation mission
+        between X and Y", unless that noun is an event of its own."""
+        found = list(arguments.prepositional_arguments(noun))
+        head = noun.head
+        modifies = noun.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN"
+        if modifies and head.i > noun.i and not self.is_event_noun(head):
+            found += arguments.prepositional_arguments(head)
+        return found
 
 
 def _terms(token: Token) -> list[str]:
