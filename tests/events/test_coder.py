@@ -270,3 +270,38 @@ def test_coder_agent_without_nationality_takes_the_country_the_sentence_names(co
     assert _countries(event["actor"]) == {"KEN"} and _countries(event["recipient"]) == {"KEN"}
     event = _one(code("Rebels attacked Ugandan troops near Kampala and Goma."), "ASSAULT")
     assert _countries(event["actor"]) == {None}  # two countries named: no guess
+
+
+def _main(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return max(events, key=lambda e: (e["confidence"], -e["trigger"]["start"]))
+
+
+def test_coder_purpose_clause_ranks_below_the_act(code: Any) -> None:
+    events = code("Thousands of Kenyan students staged protests on Friday to demand reforms.")
+    assert _one(events, "REQUEST")["confidence"] < _one(events, "PROTEST")["confidence"]
+    events = code(
+        "Kurdish prisoners continued their hunger strike to demand the release of Ocalan."
+    )
+    assert _main(events)["type"] == "PROTEST" and _main(events)["cameo"].startswith("142")
+
+
+def test_coder_act_is_directed_at_whom_its_purpose_clause_addresses(code: Any) -> None:
+    events = code(
+        "Farmers in Ghana blocked highways on Monday to press demands on the Ghanaian government."
+    )
+    protest = _main(events)
+    assert protest["trigger"]["text"] == "blocked"
+    assert _countries(protest["recipient"]) == {"GHA"}
+
+
+def test_coder_content_of_a_demand_the_verb_took_as_object(code: Any) -> None:
+    events = code(
+        "The International Labour Organization repeated its demand on Monday that Qatar"
+        " must lift restrictions on migrant workers, a statement said."
+    )
+    assert not [e for e in events if e["type"] == "CONCEDE"]
+
+
+def test_coder_sworn_to_act_is_a_future_act(code: Any) -> None:
+    events = code("Kurdish rebels have sworn to fight until they win the border towns.")
+    assert "future" in _one(events, "ASSAULT")["aux"]

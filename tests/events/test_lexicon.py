@@ -353,3 +353,23 @@ def test_lexicon_event_nouns_have_their_codebook_type(noun: str, expected: str) 
     assert coding is not None and coding.type == expected
     if noun == "mediation":  # "mediation between X and Y": both are recipients
         assert "between" in entry.recipient_preps
+
+
+@pytest.mark.parametrize(
+    ("compound", "code", "expected"),
+    [("hunger strike", "142", "PROTEST"), ("general strike", "143", "PROTEST"),
+     ("air strike", "195", "ASSAULT"), ("suicide bombing", "1831", "ASSAULT"),
+     ("humanitarian aid", "073", "AID"), ("peace talk", "046", "CONSULT"),
+     ("arms embargo", "163", None), ("joint exercise", "062", "COOPERATE"),
+     ("military exercise", "150", "MOBILIZE"), ("prisoner swap", "0841", "RETREAT")],
+)  # fmt: skip
+def test_lexicon_compound_nouns_have_their_codebook_code(
+    compound: str, code: str, expected: str | None
+) -> None:
+    entry = load_lexicon().noun(compound)
+    assert entry is not None and entry.code == code
+    assert not entry.ambiguous  # the compound settles what its head alone leaves open
+    coding = load_ontology().to_plover(entry.code)
+    assert coding is not None
+    if expected is not None:
+        assert coding.type == expected

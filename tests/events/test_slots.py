@@ -78,3 +78,43 @@ def test_slots_apposition_gives_the_role_a_person_acts_in(code: Any) -> None:
 def test_slots_complement_of_the_verb_completes_a_nominal_trigger(code: Any) -> None:
     event = _event(code("Norway doubled its aid to Tajikistan."), "aid")
     assert _countries(event["actor"]) == ["NOR"] and _countries(event["recipient"]) == ["TJK"]
+
+
+def test_slots_the_preposition_is_no_part_of_the_recipient_phrase(code: Any) -> None:
+    event = _event(code("Norway gave humanitarian aid to the Iraqi government."), "gave")
+    assert _texts(event["arguments"]["recipient"]) == ["the Iraqi government"]
+
+
+def test_slots_the_agent_of_an_act_is_an_argument_of_its_own(code: Any) -> None:
+    event = _event(code("Poland rejected a demand by Lithuania."), "rejected")
+    assert _countries(event["recipient"]) == ["LTU"]
+    assert _texts(event["arguments"]["recipient"]) == ["Lithuania"]
+
+
+def test_slots_a_person_named_in_full_is_a_party_though_unknown(code: Any) -> None:
+    event = _event(code("Police in Nairobi detained Daniel Okello on Monday."), "detained")
+    assert [r["name"] for r in event["recipient"]] == ["Daniel Okello"]
+    assert event["recipient"][0]["country"] is None
+    assert _texts(event["arguments"]["recipient"]) == ["Daniel Okello"]
+
+
+def test_slots_when_it_happened_is_no_part_of_the_argument() -> None:
+    from spacy.tokens import Doc
+
+    from newsevents.events.syntax import argument_phrases
+    from newsevents.nlp.model import load_model
+
+    # "Chile hosted the president on Sunday", parsed with the date on the noun, as the
+    # parser sometimes attaches it
+    words = ["Chile", "hosted", "the", "president", "on", "Sunday", "."]
+    doc = Doc(
+        load_model().vocab,
+        words=words,
+        spaces=[True, True, True, True, True, False, False],
+        heads=[1, 1, 3, 1, 3, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ents=["B-GPE", "O", "O", "O", "O", "B-DATE", "O"],
+    )
+    phrases = argument_phrases([doc[3]], doc[1], doc.text)
+    assert [p["text"] for p in phrases] == ["the president"]

@@ -97,3 +97,19 @@ def test_triggers_time_expression_but_not_a_measure_of_something_else() -> None:
     (march,) = [t for t in doc if t.text == "March"]
     assert is_time(first) and is_time(march)
     assert not is_time(second)  # "ten days of fighting" is the fighting
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "key"),
+    [("Israel launched air-strikes on Gaza overnight.", "strikes", "air strike"),
+     ("NATO enforced a no-fly zone over Libya.", "zone", "no-fly zone"),
+     ("Workers in Chile called a general strike on Monday.", "strike", "general strike")],
+)  # fmt: skip
+def test_triggers_compound_noun_written_with_hyphens_or_adjectives(
+    text: str, noun: str, key: str
+) -> None:
+    lexicon = load_lexicon()
+    finder = TriggerFinder(lexicon, load_ontology(), lexicon.modifiers())
+    found = {c.token.text: c for c in finder.candidates(load_model()(text)[:]).values()}
+    assert found[noun].match.rule == f"noun:{key}"
+    assert found[noun].match.code == lexicon.noun(key).code  # type: ignore[union-attr]

@@ -17,7 +17,12 @@ from newsevents.events import syntax
 from newsevents.events.contexts import sentence_contexts
 from newsevents.events.document import DocumentContext
 from newsevents.events.mentions import MentionResolver
-from newsevents.events.modes import aux_modes, declared_refusal, is_historical
+from newsevents.events.modes import (
+    aux_modes,
+    declared_refusal,
+    is_controlled_infinitive,
+    is_historical,
+)
 from newsevents.events.overlap import intent_above, naming_verb, refused_by_head
 from newsevents.events.slots import MUTUAL_TYPES, SlotFiller
 from newsevents.events.syntax import Token
@@ -63,6 +68,7 @@ class EventCoder:
         candidates = self.triggers.candidates(sent)
         for candidate in candidates.values():
             self._emit(candidate, candidates, index, contexts, ctx, result)
+        _recipients_from_purpose(result.events, sent, candidates, self.cues)
         self.mentions.note_people(sent, ctx)
         for event in result.events:  # people the parser did not tag PERSON but we resolved
             for person in event["actor"] + event["recipient"]:
@@ -175,12 +181,50 @@ class EventCoder:
                 "end": trigger.idx + len(trigger.text),
             },
             "confidence": _confidence(
-                trigger, kind, actors, recipients, timex, aux, self.cues.background
+                *_clause_head(cand, candidates),
+                actors,
+                recipients,
+                timex,
+                aux,
+                self.cues,
             ),
             "rule": rule,
         }
         out.events.append(event)
         out.traces.append(_trace(trigger, kind, f"event {coding.type} by rule {rule}"))
+
+
+def _recipients_from_purpose(
+    events: list[dict[str, Any]], sent: Any, candidates: dict[int, Candidate], cues: Any
+) -> None:
+    """ "Students staged protests to demand reforms from the government": an act with no
+    recipient of its own is directed at whom its purpose clause, by the same actor,
+    addresses (the protest targets the government). Its confidence stays as scored."""
+    tokens = {t.idx: t for t in sent}
+    controllers = cues.control | cues.future
+    heads = {
+        e["trigger"]["start"]: _clause_head(
+            candidates[tokens[e["trigger"]["start"]].i], candidates
+        )[0]
+        for e in events
+    }
+    for event in events:
+        if event["recipient"]:
+            continue
+        head = heads[event["trigger"]["start"]]
+        for other in events:
+            trigger = tokens[other["trigger"]["start"]]
+            purpose = next(
+                (c for c in [trigger, *syntax.governors(trigger)] if _is_purpose(c, controllers)),
+                None,
+            )
+            if purpose is None or purpose.head.i != head.i or not other["recipient"]:
+                continue
+            own = {(a["name"], a["country"]) for a in event["actor"]}
+            if all((a["name"], a["country"]) in own for a in other["actor"]):
+                event["recipient"] = other["recipient"]
+                event["arguments"]["recipient"] = other["arguments"]["recipient"]
+                break
 
 
 def _attached_time(trigger: Token, times_by_token: dict[int, Any]) -> Any:
@@ -213,34 +257,72 @@ def _attaches_to(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _clause_head(cand: Candidate, candidates: dict[int, Candidate]) -> tuple[Token, bool]:
+    """Where the event's clause is measured from, and whether the event is that clause's
+    predicate: a verbal trigger is; so is a noun that the main verb, when that verb is no
+    trigger of its own, takes as object ("staged demonstrations", "continued their hunger
+    strike", "carried out an air strike"), measured from that verb; any other noun is
+    only mentioned."""
+    if cand.kind == "verb":
+        return cand.token, True
+    head = cand.token.head
+    if (
+        cand.token.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.i not in candidates
+        and not any(h.pos_ in {"VERB", "AUX"} for h in syntax.governors(head))
+    ):
+        return head, True
+    return cand.token, False
+
+
 def _confidence(
     trigger: Token,
-    kind: str,
+    predicate: bool,
     actors: list[Any],
     recipients: list[Any],
     timex: Any,
     aux: list[str],
-    background: frozenset[str],
+    cues: Any,
 ) -> float:
-    """A transparent score: both slots filled, a verbal trigger and a date make an event
-    surer; each clause it is embedded in (relative, complement, adverbial) makes it less
-    sure, since the sentence asserts its main clause and only mentions the others, and a
-    clause that sets the scene ("after a jet shot down ...") or a participle that adds a
-    consequence (", killing one") even less; so does a negation or a condition, since the
-    event then did not (or not yet) happen."""
+    """A transparent score: both slots filled, a predicate (a verbal trigger, or an event
+    noun a plain verb takes as object) and a date make an event surer; each clause it is
+    embedded in (relative, complement, adverbial) makes it less sure, since the sentence
+    asserts its main clause and only mentions the others, and a clause that sets the scene
+    ("after a jet shot down ...") or a participle that adds a consequence (", killing
+    one") even less; a purpose clause ("staged protests to demand reforms") names an aim,
+    not the act, and ranks below the act; a negation or a condition too, since the event
+    then did not (or not yet) happen."""
     score = 0.4 + (0.2 if actors else 0) + (0.2 if recipients else 0)
     score -= 0.2 if "negated" in aux else 0
     score -= 0.1 if "hypothetical" in aux else 0
-    score += 0.1 if kind == "verb" else 0
+    score += 0.1 if predicate else 0
     score += 0.1 if timex is not None else 0
     depth = sum(1 for head in syntax.governors(trigger) if head.pos_ in {"VERB", "AUX"})
     score -= 0.05 * min(depth, 4)
     clauses = [trigger, *syntax.governors(trigger)]
-    if any(_opens_with(c, background) for c in clauses):
+    if any(_is_purpose(c, cues.control | cues.future) for c in clauses):
+        score -= 0.25
+    if any(_opens_with(c, cues.background) for c in clauses):
         score -= 0.15
     elif any(syntax.is_participle_adjunct(c) and c.tag_ == "VBG" for c in clauses):
         score -= 0.1
     return round(max(score, 0.05), 2)
+
+
+def _is_purpose(clause: Token, controllers: frozenset[str]) -> bool:
+    """Whether `clause` is an infinitive of purpose: "(in order) to demand reforms"; not
+    the complement of a control verb ("have sworn to fight")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not infinitive:
+        return False
+    if clause.dep_ == "acl":  # "in order to", "so as to"
+        return clause.head.lower_ in {"order", "as"}
+    return (
+        clause.dep_ == "advcl"
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in clause.children)
+        and not is_controlled_infinitive(clause, controllers)
+    )
 
 
 def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:

@@ -57,6 +57,8 @@ class MentionResolver:
             best = self._own_side(token, best, ctx)
         if best is not None and best["country"] is None:
             best = self._located(token, best, ctx)
+        if best is None:
+            best = _unknown_person(token, ctx)
         return best
 
     def note_people(self, sent: Any, ctx: DocumentContext) -> None:
@@ -140,6 +142,30 @@ class MentionResolver:
                 if found is not None:
                     return found
         return ctx.focus_person
+
+
+def _unknown_person(token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+    """A person the tables do not know, named in full ("Disha Ravi", "Peter Biar Ajak"): still
+    a party to the event, with no country or sector to code. A one-word name is too often
+    something else the tagger took for a person, so it stays unresolved."""
+    if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or len(entity) < 2:
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity):
+        return None  # "the Rhine", "Hopi and Navajo households"
+    start, end = syntax.phrase(token)
+    return {
+        "text": ctx.text[start:end],
+        "start": start,
+        "end": end,
+        "name": entity.text,
+        "country": None,
+        "sector": None,
+        "wikidata": None,
+        "role": None,
+    }
 
 
 def _has_name(text: str) -> bool:

@@ -28,15 +28,21 @@ _MODAL_LINKS = {"xcomp", "acomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj"
 _REPORT_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pobj", "prep", "dobj"}
 
 
-def _chain(trigger: Token, links: set[str]) -> list[Token]:
+def _chain(
+    trigger: Token, links: set[str], controllers: frozenset[str] = frozenset()
+) -> list[Token]:
     """The trigger and the heads above it reached through `links` (or, from a participle
-    adjunct, its matrix clause: "Putin will leave Tuesday, traveling to Iran")."""
+    adjunct, its matrix clause: "Putin will leave Tuesday, traveling to Iran"; or, from an
+    infinitive the parser took for an adverbial clause, the verb in `controllers` whose
+    complement it is: "have sworn [to fight]")."""
     chain = [trigger]
     current = trigger
     for _ in range(12):
         if is_participle_adjunct(current):
             head = matrix(current)
-        elif current.dep_ in links and current.head.i != current.i:
+        elif (current.dep_ in links and current.head.i != current.i) or is_controlled_infinitive(
+            current, controllers
+        ):
             head = current.head
         else:
             break
@@ -59,7 +65,8 @@ def aux_modes(
     modes: list[str] = []
     # ... except as the subject of a modal verb: "any Turkish operation would attack"
     subject_of = trigger.dep_ in {"nsubj", "nsubjpass"}
-    chain = _chain(trigger, _MODAL_LINKS) if inherit or subject_of else [trigger]
+    controllers = cues.control | cues.future
+    chain = _chain(trigger, _MODAL_LINKS, controllers) if inherit or subject_of else [trigger]
     children = [c for t in chain for c in t.children]
     lemmas = {_lemma(c) for c in children if c.dep_ in {"aux", "auxpass"}}
     chain_lemmas = {_lemma(t) for t in chain[1:]}
@@ -109,6 +116,18 @@ def declared_refusal(trigger: Token, event_type: str, aux: list[str], cues: Any)
     auxiliaries = {_lemma(c) for c in children if c.dep_ in {"aux", "auxpass"}}
     volition = (auxiliaries | {_lemma(t) for t in chain[1:]}) & _VOLITION
     return REFUSAL_CODES[event_type] if volition else None
+
+
+def is_controlled_infinitive(clause: Token, controllers: frozenset[str]) -> bool:
+    """An infinitive the parser hung on a control verb as an adverbial clause, which is
+    the verb's complement ("have sworn [to fight]"), not a purpose; a verb with an object
+    before it takes a purpose ("continued their strike [to demand ...]")."""
+    return (
+        clause.dep_ == "advcl"
+        and _lemma(clause.head) in controllers
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ == "dobj" and c.i < clause.i for c in clause.head.children)
+    )
 
 
 def _reported_clause(clause: Token, cues: Any) -> bool:

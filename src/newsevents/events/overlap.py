@@ -54,7 +54,22 @@ def intent_above(trigger: Token, candidates: dict[int, Candidate]) -> Candidate 
         if current.dep_ not in _CONTENT_LINKS:
             return None
         found = candidates.get(head.i)
+        if current.dep_ == "ccomp":
+            # "reiterated its demand that Israel ease ...": the parser may hang the content
+            # clause of the object noun on the verb
+            found = found or _intent_object(head, current, candidates)
         if found is not None and found.coding is not None and found.coding.type in INTENT_TYPES:
             return found
         current = head
+    return None
+
+
+def _intent_object(
+    verb: Token, clause: Token, candidates: dict[int, Candidate]
+) -> Candidate | None:
+    """The nominal trigger the verb takes as object before `clause` ("its demand")."""
+    for child in verb.children:
+        found = candidates.get(child.i)
+        if child.dep_ == "dobj" and child.i < clause.i and found is not None:
+            return found
     return None

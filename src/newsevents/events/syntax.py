@@ -196,9 +196,11 @@ def argument_phrases(
     """The whole phrases that fill an event slot, as annotators of event arguments mark them.
 
     An actor found inside a larger noun phrase that is the trigger's argument stands for that
-    phrase ("rejected [the call of the European Parliament]"). A phrase keeps its modifiers,
-    complements and appositions ("the last ISIS bastion in the country") but not the clauses
-    attached to it ("the decision to recognise ...", "a man who ..."). Coordinated actors are
+    phrase ("rejected [the call of the European Parliament]"), never for the preposition that
+    introduces it ("gave aid to [Fiji]", "was attacked by [the army]"). A phrase keeps its
+    determiner, modifiers, complements and appositions ("the last ISIS bastion in the country")
+    but not the clauses attached to it ("the decision to recognise ...", "a man who ...") nor
+    when it happened ("met [Putin] on Tuesday"). Coordinated actors are
     one argument each ("sanctions on [Libya] and [Iraq]"), unless `joined`: the parties of a
     mutual act are marked as one ("[Canada and Mexico] agreed"). A phrase inside another one
     is not repeated.
@@ -218,9 +220,10 @@ def argument_phrases(
 
 # links inside a noun phrase through which an actor stands for the larger phrase
 _NP_LINKS = {"pobj", "prep", "poss", "compound", "appos", "conj", "nmod", "case"}
-# "the call of the European Parliament", "a request from the Times": the owner of the noun;
-# whereas "an assault on X", "a protest against X" name the noun's target, the argument itself
-_OWNER_PREPS = {"of", "from", "by"}
+# "the call of the European Parliament", "positions of Hezbollah": the owner of the noun;
+# whereas "an assault on X", "a protest against X" name the noun's target, the argument itself,
+# and "a ban by the UN", "demands from protesters" name the act's own agent, a party of its own
+_OWNER_PREPS = {"of"}
 
 
 def _argument_head(token: Token, trigger: Token, joined: bool) -> Token:
@@ -230,7 +233,7 @@ def _argument_head(token: Token, trigger: Token, joined: bool) -> Token:
         parent = current.head
         if parent.pos_ in {"VERB", "AUX"}:
             break
-        if parent.dep_ == "prep" and (
+        if parent.pos_ == "ADP" and (  # "prep", "agent" ("by"), "dative" ("to")
             parent.head.pos_ not in {"NOUN", "PROPN", "PRON"}
             or parent.head.i == trigger.i
             or parent.lower_ not in _OWNER_PREPS
@@ -255,12 +258,29 @@ _COORDINATION = frozenset({"conj", "cc", "preconj"})
 
 
 def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
-    found, stack = [head], [c for c in head.children if c.dep_ not in stops]
+    found, stack = [head], [c for c in head.children if _inside(c, stops)]
     while stack:
         token = stack.pop()
         found.append(token)
-        stack += [c for c in token.children if c.dep_ not in stops]
+        stack += [c for c in token.children if _inside(c, stops)]
     return found
+
+
+def _inside(token: Token, stops: frozenset[str]) -> bool:
+    """Whether `token` belongs to the argument phrase: not a clause (or a coordinated
+    phrase, per `stops`), nor a time adjunct ("Putin [on Tuesday]", "the minister [Monday]"):
+    when something happened is no part of who it happened to."""
+    return token.dep_ not in stops and not _is_time_adjunct(token)
+
+
+def _is_time_adjunct(token: Token) -> bool:
+    """A bare date ("Monday") or a preposition whose objects are all dates ("on Tuesday")."""
+    if token.dep_ in {"npadvmod", "tmod"}:
+        return token.ent_type_ in {"DATE", "TIME"}
+    if token.dep_ == "prep":
+        objs = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
+    return False
 
 
 def particle(verb: Token) -> str | None:

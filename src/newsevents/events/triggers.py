@@ -71,13 +71,14 @@ class TriggerFinder:
         """Whether the lexicon knows `token` as a nominal trigger ("attack", "talks")."""
         return self._noun_entry(token) is not None
 
-    def _noun_entry(self, noun: Token) -> tuple[str, Any] | None:
-        """The lexicon key and entry of a noun: the compound it heads if the lexicon knows
-        it ("hunger strike", "war games"), else the noun itself."""
-        for key in arguments.compound_keys(noun):
+    def _noun_entry(self, noun: Token) -> tuple[str, Any, int] | None:
+        """The lexicon key and entry of a noun and how many tokens before it the key spans:
+        the compound it heads if the lexicon knows it ("hunger strike", "war games",
+        "air-strikes", "no-fly zone"), else the noun itself."""
+        for key, width in compound_keys(noun):
             entry = self.lexicon.noun(key)
             if entry is not None:
-                return key, entry
+                return key, entry, width
         return None
 
     def _verb(self, verb: Token) -> Candidate | None:
@@ -163,7 +164,7 @@ class TriggerFinder:
         known = self._noun_entry(noun)
         if known is None:
             return None
-        key, entry = known
+        key, entry, width = known
         actor_heads: list[Token] = []
         recipient_heads: list[Token] = []
         for child in noun.children:
@@ -208,7 +209,7 @@ class TriggerFinder:
             recipient_heads,
             entry.ambiguous,
             own_actor,
-            len(key.split()) - 1,
+            width,
         )
 
     def _noun_arguments(self, noun: Token) -> list[tuple[str, Token]]:
@@ -221,6 +222,44 @@ class TriggerFinder:
         if modifies and head.i > noun.i and not self.is_event_noun(head):
             found += arguments.prepositional_arguments(head)
         return found
+
+
+def compound_keys(noun: Token) -> list[tuple[str, int]]:
+    """Lexicon keys a noun may be known by, longest first, each with the number of tokens
+    before the noun it takes in: the compound its modifiers form ("hunger strike", "peace
+    talk"), a hyphenated one with or without its hyphens ("air-strikes" is "air strike",
+    "no-fly zone"), then the noun's own lemma (with the parser's plain compounds)."""
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    start = noun.i
+    while start > noun.left_edge.i:
+        before = doc[start - 1]
+        if _glued_hyphen(before) and start - 2 >= noun.left_edge.i:
+            start -= 2  # "air-strikes": "air", "-", "strikes"
+        elif before.dep_ in {"compound", "amod"} and before.pos_ in {"NOUN", "ADJ", "VERB"}:
+            start -= 1
+        else:
+            break
+    keys: dict[str, int] = {}
+    for first in range(start, noun.i):
+        if doc[first].text == "-" or (first > start and _glued_hyphen(doc[first - 1])):
+            continue  # a key starts at a word, not inside a hyphenated one
+        for form in ("lower_", "lemma_"):  # "arms embargo" (lemma "arm"), "war games"
+            words = "".join(getattr(t, form).lower() + t.whitespace_ for t in doc[first : noun.i])
+            keys.setdefault(f"{words}{lemma}", noun.i - first)
+            keys.setdefault(f"{words.replace('-', ' ')}{lemma}", noun.i - first)
+    for key in arguments.compound_keys(noun):
+        keys.setdefault(key, len(key.split()) - 1)
+    return list(keys.items())
+
+
+def _glued_hyphen(token: Token) -> bool:
+    """A hyphen written between two words without spaces ("no-fly")."""
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def _terms(token: Token) -> list[str]:
