@@ -267,10 +267,11 @@ def main() -> None:
         finally:
             os.unlink(corpus.name)
     report["load_after"] = os.getloadavg()
-    text = json.dumps(report, indent=1)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
-    print(text)
+    # imported here: the --spacy-child process must not load the store's libraries
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_store import report as print_report
+
+    print_report(report, args.json)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
+from bench_store import report as print_report  # noqa: E402
 from newsevents.config import load_config  # noqa: E402
 from newsevents.ingest.readers import read_sources  # noqa: E402
 from newsevents.nlp.model import load_model  # noqa: E402
@@ -104,10 +106,7 @@ def main() -> None:
             },
         },
     }
-    text = json.dumps(report, indent=1)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
-    print(text)
+    print_report(report, args.json)
 
 
 if __name__ == "__main__":

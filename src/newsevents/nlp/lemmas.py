@@ -23,25 +23,22 @@ def speed_up_lemmatizer(nlp: Any) -> bool:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule" or lemmatizer.overwrite:
         return False
-    import numpy
-
     strings = nlp.vocab.strings
     known: dict[tuple[int, int, int], int] = {}  # (word, POS, morphology) -> lemma hash
 
     def lemmatize(doc: Any) -> Any:
         if len(doc) == 0:
             return doc
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        lemmas = []
-        for i, (orth, pos, morph, lemma) in enumerate(rows):
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
             if lemma == 0:  # the attribute_ruler's exceptions come first, as in spaCy
                 key = (orth, pos, morph)
                 lemma = known.get(key, 0)
                 if lemma == 0:
                     lemma = int(strings.add(lemmatizer.lemmatize(doc[i])[0]))
                     known[key] = lemma
-            lemmas.append([lemma])
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+                table[i, 3] = lemma
+        doc.from_array([LEMMA], table[:, 3:].copy())
         return doc
 
     def pipe(docs: Iterable[Any], **_: Any) -> Iterator[Any]:
