@@ -443,3 +443,13 @@ def test_resolve_numbers_and_quantifiers_before_the_nationality(mention: str, co
 )
 def test_resolve_place_country_of_a_sentence(sentence: str, country: str | None) -> None:
     assert default_resolver().place_country(sentence, DAY) == country
+
+
+def test_resolve_person_titled_by_an_international_body_acts_for_it() -> None:
+    # Cordovez held no office of Ecuador in 1988; as "U.N. mediator" he speaks for the UN
+    found = default_resolver().resolve("U.N. mediator Diego Cordovez", "1988-01-01")
+    assert found is not None and found.country == "UNO" and "United Nations" in found.explain
+    assert default_resolver().resolve("Diego Cordovez", "1988-01-01").country == "ECU"  # type: ignore[union-attr]
+    # a national title keeps the person's country
+    nebenzia = default_resolver().resolve("Russian UN ambassador Vassily Nebenzia", DAY)
+    assert nebenzia is not None and nebenzia.country == "RUS"

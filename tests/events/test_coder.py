@@ -305,3 +305,41 @@ def test_coder_content_of_a_demand_the_verb_took_as_object(code: Any) -> None:
 def test_coder_sworn_to_act_is_a_future_act(code: Any) -> None:
     events = code("Kurdish rebels have sworn to fight until they win the border towns.")
     assert "future" in _one(events, "ASSAULT")["aux"]
+
+
+def test_coder_stative_passive_subject_is_the_actor(code: Any) -> None:
+    # "is opposed to", "were engaged in": a state of the subject, not something done to it
+    event = _main(code("Norway is opposed to Swedish mediation in the dispute."))
+    assert _countries(event["actor"]) == {"NOR"} and "NOR" not in _countries(event["recipient"])
+    event = _main(code("Chilean troops were engaged in ethnic cleansing against Peruvians."))
+    assert event["type"] == "ASSAULT" and _countries(event["actor"]) == {"CHL"}
+
+
+def test_coder_light_verb_codes_its_event_noun(code: Any) -> None:
+    # "engaged in" has no event of its own next to the cleansing it names
+    events = code("Bolivian militias have engaged in ethnic cleansing in the east.")
+    assert [e["trigger"]["text"] for e in events] == ["cleansing"]
+    assert _countries(events[0]["actor"]) == {"BOL"}
+
+
+def test_coder_verb_the_lemmatizer_misreads_is_found_by_its_form(code: Any) -> None:
+    # the rule lemmatizer makes "wag" of "waged"
+    event = _main(code("Peruvian rebels waged a war against the Chilean army."))
+    assert event["trigger"]["text"] == "waged" and event["type"] == "ASSAULT"
+
+
+def test_coder_condition_ranks_below_the_main_clause(code: Any) -> None:
+    event = _main(code("Peru said it would boycott the talks unless Chile agreed to a ceasefire."))
+    assert event["trigger"]["text"] == "boycott"
+
+
+def test_coder_group_without_nationality_takes_the_one_country_named(code: Any) -> None:
+    event = _main(code("Egyptian police detained student demonstrators on Monday."))
+    assert _countries(event["recipient"]) == {"EGY"}
+    event = _main(code("Egyptian police detained Libyan smugglers on Monday."))
+    assert _countries(event["recipient"]) == {"LBY"}  # its own country, not the guess
+
+
+def test_coder_modality_of_the_verb_reaches_a_compound_trigger(code: Any) -> None:
+    event = _main(code("The European Union may halt mediation efforts if the fighting goes on."))
+    assert event["type"] == "SANCTION" and "hypothetical" in event["aux"]

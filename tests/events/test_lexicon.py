@@ -125,7 +125,7 @@ def _tables() -> dict[str, dict[str, Any]]:
         "modifiers.json": {
             **meta,
             **{k: ["x"] for k in (*CUES, "historical", "control", "obligation")},
-            **{k: ["x"] for k in ("reciprocal", "halt", "background")},
+            **{k: ["x"] for k in ("reciprocal", "halt", "background", "stative", "support")},
         },
         "verbs_team.json": {
             **meta,

@@ -50,7 +50,15 @@ def test_plover_announced_retreat_is_concede_and_others_stay() -> None:
     assert strict_type(_event("RETREAT", ["future"])) == "CONCEDE"
     assert strict_type(_event("RETREAT", [])) == "RETREAT"
     assert strict_type(_event("CONCEDE", ["future"])) == "CONCEDE"
-    assert strict_type(_event("ASSAULT", ["hypothetical"])) == "ASSAULT"
+    assert strict_type(_event("RETREAT", ["future", "negated"])) == "RETREAT"
+
+
+def test_plover_conditional_attack_is_a_threat_unless_others_speculate() -> None:
+    # the manual: "THREATEN could be ASSAULT + hypothetical"; return the single category
+    assert strict_type(_event("ASSAULT", ["hypothetical"])) == "THREATEN"
+    # "analysts say Russia could attack": a third party's speculation threatens nothing
+    assert strict_type(_event("ASSAULT", ["hypothetical", "reported"])) == "ASSAULT"
+    assert strict_type(_event("ASSAULT", ["hypothetical", "negated"])) == "ASSAULT"
 
 
 def test_plover_announced_coercion_is_a_threat_with_its_content_as_mode() -> None:

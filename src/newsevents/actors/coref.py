@@ -83,7 +83,7 @@ class DocumentActors:
         self.focus: list[Person] = []  # most recent last
         # a document names the same actors again and again: each text is looked up once
         self._readings: dict[tuple[str, str | None], ResolvedActor | None] = {}
-        self._places: dict[str, str | None] = {}
+        self._places: dict[tuple[str, bool], str | None] = {}
 
     def reading(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """What the knowledge base says of `text` on its own at the document's date, without
@@ -93,12 +93,15 @@ class DocumentActors:
             self._readings[key] = self.resolver.resolve(text, self.date, context)
         return self._readings[key]
 
-    def place_country(self, sentence: str) -> str | None:
+    def place_country(self, sentence: str, *, places_only: bool = True) -> str | None:
         """The one country `sentence` places things in (`ActorResolver.place_country`),
         looked up once per sentence."""
-        if sentence not in self._places:
-            self._places[sentence] = self.resolver.place_country(sentence, self.date)
-        return self._places[sentence]
+        key = (sentence, places_only)
+        if key not in self._places:
+            self._places[key] = self.resolver.place_country(
+                sentence, self.date, places_only=places_only
+            )
+        return self._places[key]
 
     def resolve(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """The actor `text` refers to, given the people named earlier in the document."""

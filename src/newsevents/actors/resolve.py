@@ -66,6 +66,7 @@ BREAKERS = _words(
 )
 COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "region", "place", "city", "owner")
 PLACE_KINDS = ("country", "capital", "region", "place")  # where, not who
+INTERGOVERNMENTAL = frozenset({"IGO", "UNO", "EUR"})  # bodies whose officials act for them
 NO_MILITARY = frozenset({"IMG", "NGO", "ISM", "MNC"})  # non-state: armed men are rebels
 # Capitalised words next to a name that are not part of it ("Mr Putin", "Kano State").
 NOT_NAMES = _words(
@@ -413,7 +414,12 @@ class ActorResolver:
 
         country: str | None = None
         ethnic = False
-        if entity is not None and entity.country:
+        body = _international_body(entities, entity) if not places else None
+        if body is not None:
+            # "U.N. mediator Diego Cordovez": who holds no office of his country at the
+            # date acts for the international body the text names him by
+            country = body.country
+        elif entity is not None and entity.country:
             country = entity.country
         elif places:
             trusted = [p for p in places if p.kind != "place"] or places
@@ -454,6 +460,8 @@ class ActorResolver:
 
         if entity is not None:
             used.insert(0, entity)
+        if body is not None:
+            used.append(body)
         used.extend(p for p in places if p is not entity)
         if agent is not None and agent not in used:
             used.append(agent)
@@ -497,12 +505,16 @@ class ActorResolver:
                 found.add(item.country)
         return found.pop() if len(found) == 1 else None
 
-    def place_country(self, sentence: str, date: str | None = None) -> str | None:
+    def place_country(
+        self, sentence: str, date: str | None = None, *, places_only: bool = True
+    ) -> str | None:
         """The one country whose territory `sentence` names (countries, capitals, regions,
         places; not demonyms, people or organisations), or None when it names none or several:
-        where an agent without a nationality acts ("police in Baghdad said ...")."""
+        where an agent without a nationality acts ("police in Baghdad said ...").
+        Not `places_only`: the one country any place, demonym or capital of the sentence
+        names ("Egyptian police dispersed demonstrators")."""
         day = normalise_date(date) or dt.date.today().isoformat()
-        return self._context_country(sentence, day, PLACE_KINDS)
+        return self._context_country(sentence, day, PLACE_KINDS if places_only else COUNTRY_KINDS)
 
 
 def _as_modified(
@@ -670,3 +682,13 @@ def normalise_date(date: str | None) -> str | None:
 
 
 __all__ = ["ActorResolver", "Entity", "ResolvedActor", "Role", "normalise_date"]
+
+
+def _international_body(entities: list[_Evidence], entity: _Evidence | None) -> _Evidence | None:
+    """The intergovernmental organisation named with a person who has no dated office."""
+    if entity is None or entity.kind != "person" or entity.role is not None:
+        return None
+    return next(
+        (e for e in entities if e.kind == "organisation" and e.country in INTERGOVERNMENTAL),
+        None,
+    )

@@ -18,6 +18,7 @@ from newsevents.events.contexts import sentence_contexts
 from newsevents.events.document import DocumentContext
 from newsevents.events.mentions import MentionResolver
 from newsevents.events.modes import (
+    announced,
     aux_modes,
     declared_refusal,
     is_controlled_infinitive,
@@ -149,9 +150,10 @@ class EventCoder:
             # ("all rejections and refusals"), said now, not a negated act to come
             cameo, rule, coding = refusal, f"{rule}+refusal", self.ontology.to_plover(refusal)
             aux = [a for a in aux if a in {"reported", "historical"}]
-        elif "future" in aux and "negated" not in aux:
+        elif announced(aux):
             # CAMEO codes what the sentence reports: a promised act is a promise (03x), an
-            # announced attack a threat (13x); the PLOVER type keeps the act, with `future`
+            # announced or conditional attack a threat (13x); the PLOVER type keeps the act,
+            # with `future` or `hypothetical`
             cameo = self.ontology.announced(cameo)
         event = {
             "id": f"{ctx.doc_id}:{trigger.idx}",
@@ -289,10 +291,10 @@ def _confidence(
     noun a plain verb takes as object) and a date make an event surer; each clause it is
     embedded in (relative, complement, adverbial) makes it less sure, since the sentence
     asserts its main clause and only mentions the others, and a clause that sets the scene
-    ("after a jet shot down ...") or a participle that adds a consequence (", killing
-    one") even less; a purpose clause ("staged protests to demand reforms") names an aim,
-    not the act, and ranks below the act; a negation or a condition too, since the event
-    then did not (or not yet) happen."""
+    or a condition ("after a jet shot down ...", "if the talks fail") or a participle that
+    adds a consequence (", killing one") even less; a purpose clause ("staged protests to
+    demand reforms") names an aim, not the act, and ranks below the act; a negation or a
+    condition too, since the event then did not (or not yet) happen."""
     score = 0.4 + (0.2 if actors else 0) + (0.2 if recipients else 0)
     score -= 0.2 if "negated" in aux else 0
     score -= 0.1 if "hypothetical" in aux else 0
@@ -303,7 +305,8 @@ def _confidence(
     clauses = [trigger, *syntax.governors(trigger)]
     if any(_is_purpose(c, cues.control | cues.future) for c in clauses):
         score -= 0.25
-    if any(_opens_with(c, cues.background) for c in clauses):
+    # a condition ("unless the president agrees to step down") sets the scene as well
+    if any(_opens_with(c, cues.background | cues.conditional) for c in clauses):
         score -= 0.15
     elif any(syntax.is_participle_adjunct(c) and c.tag_ == "VBG" for c in clauses):
         score -= 0.1

@@ -33,7 +33,7 @@ _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
-    "halt", "background",
+    "halt", "background", "stative", "support",
 )  # fmt: skip
 
 
@@ -69,6 +69,8 @@ class Modifiers:
     reciprocal: frozenset[str]  # CAMEO codes, not lemmas
     halt: frozenset[str]
     background: frozenset[str]
+    stative: frozenset[str]  # "is opposed to": the passive subject acts
+    support: frozenset[str]  # light verbs: "carried out an attack" codes the attack
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,21 @@ class _Verb:
 def norm(phrase: str) -> str:
     """The form patterns are stored in: lowercase, single spaces, no spaces around hyphens."""
     return re.sub(r"\s*-\s*", "-", " ".join(phrase.lower().split()))
+
+
+def _bases(form: str) -> list[str]:
+    """Candidate base forms of an inflected verb form, most likely first."""
+    for suffix in ("ied", "ies"):
+        if form.endswith(suffix):
+            return [form[: -len(suffix)] + "y"]
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            bases = [stem + "e", stem]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "shelled" -> "shell" stays; "planned" -> "plan"
+            return bases
+    return []
 
 
 def _suffixes(phrases: Iterable[str]) -> dict[str, int]:
@@ -198,6 +215,14 @@ class Lexicon:
                     words += prep_found[pat.prep][hit]
                     terms = (*terms, hit)
             yield (spec, words, phrasal), pat.code, rule, terms
+
+    def verb_lemma(self, lemma: str, form: str) -> str:
+        """`lemma`, or when the lexicon does not know it, the base of the inflected `form`
+        that it knows: the rule lemmatizer makes "wag" of "waged" and "fre" of "freed"."""
+        lemma = norm(lemma)
+        if lemma in self._verbs:
+            return lemma
+        return next((b for b in _bases(norm(form)) if b in self._verbs), lemma)
 
     def noun(self, lemma: str) -> NounEntry | None:
         return self._nouns.get(norm(lemma))

@@ -89,8 +89,14 @@ class MentionResolver:
                 place = self.actor(obj, ctx)
                 if place is not None and place["country"]:
                     return {**agent, "country": place["country"]}
-        # else the one country the sentence places things in ("police said ... in Baghdad")
-        country = ctx.people.place_country(token.sent.text) if ctx.people is not None else None
+        # else the one country the sentence places things in ("police said ... in Baghdad"),
+        # or else the one country it names at all ("Egyptian police dispersed demonstrators")
+        if ctx.people is None:
+            return agent
+        sentence = token.sent.text
+        country = ctx.people.place_country(sentence) or ctx.people.place_country(
+            sentence, places_only=False
+        )
         return {**agent, "country": country} if country else agent
 
     def _resolve(

@@ -24,7 +24,9 @@ from newsevents.events.syntax import (
 HISTORICAL_AFTER = timedelta(days=45)
 # links through which a governing verb's modality reaches the trigger
 # not relcl: a relative clause does not take the main verb's tense or negation
-_MODAL_LINKS = {"xcomp", "acomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass"}
+_MODAL_LINKS = {
+    "xcomp", "acomp", "conj", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound",
+}  # fmt: skip
 _REPORT_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pobj", "prep", "dobj"}
 
 
@@ -86,6 +88,14 @@ def aux_modes(
     if _reported(trigger, actor_tokens, cues):
         modes.append("reported")
     return modes
+
+
+def announced(aux: list[str]) -> bool:
+    """An act to come that its actor announces: future, or hypothetical under a condition of
+    the actor's own ("would attack if ..."); not a third party's speculation (reported)."""
+    if "negated" in aux:
+        return False
+    return "future" in aux or ("hypothetical" in aux and "reported" not in aux)
 
 
 # the PLOVER manual's REJECT: "all rejections and refusals", among them refusals to assent,

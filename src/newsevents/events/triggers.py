@@ -82,7 +82,7 @@ class TriggerFinder:
         return None
 
     def _verb(self, verb: Token) -> Candidate | None:
-        lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
+        lemma, prt = self.lexicon.verb_lemma(verb.lemma_, verb.text), syntax.particle(verb)
         predicative = arguments.predicative(verb) if prt is None else None
         if predicative is not None:  # "set the hostages free": the pattern "set free"
             prt = predicative.lower_
@@ -112,9 +112,16 @@ class TriggerFinder:
             return None  # "Ushakov added": a verb of saying used bare is speech, not action
         if bare and lemma in self.cues.reported and _reports_clause(verb):
             return None  # "claimed that they had attacked": the clause is the event
+        if bare and self._supports_event(verb, lemma, prt, objects):
+            return None  # "carried out an attack": the attack is the event, coded as a noun
         passive = syntax.passive_subject(verb)
-        if passive is not None:
-            actor_heads = [a for a in [syntax.agent(verb)] if a is not None]
+        agent = syntax.agent(verb) if passive is not None else None
+        if passive is not None and agent is None and lemma in self.cues.stative:
+            # "Israel is opposed to the plan": a state of the subject, who is the actor
+            actor_heads = [passive]
+            recipient_heads = syntax.objects_of_preps(verb, VERB_RECIPIENT_PREPS)
+        elif passive is not None:
+            actor_heads = [agent] if agent is not None else []
             recipient_heads = [passive]
         else:
             subject = syntax.inherited_subject(verb)
@@ -127,6 +134,16 @@ class TriggerFinder:
         return Candidate(
             verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
         )
+
+    def _supports_event(
+        self, verb: Token, lemma: str, prt: str | None, objects: list[Token]
+    ) -> bool:
+        """A light verb whose object ("carried out an attack") or prepositional object
+        ("engaged in ethnic cleansing", "resorted to violence") is an event noun."""
+        if lemma not in self.cues.support and f"{lemma} {prt}" not in self.cues.support:
+            return False
+        named = objects + syntax.objects_of_preps(verb, ("in", "to"))
+        return self._names_event(named)
 
     def _halting_verb(self, noun: Token) -> str | None:
         """The verb of stopping whose object `noun` (or the compound it is part of) is."""

@@ -3,7 +3,8 @@
 The manual asks a coder to return the single category that fits rather than a category plus
 an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, an announced
 (future) RETREAT is a CONCEDE, and an announced coercive act (ASSAULT, COERCE, SANCTION) is a
-THREATEN whose mode is the content of the threat. Our own output keeps the underlying type
+THREATEN whose mode is the content of the threat ("THREATEN could be ASSAULT + hypothetical":
+a conditional act counts as announced too). Our own output keeps the underlying type
 with `future` in `aux`, which is more informative; this export applies the manual's rules
 so that PLOVER consumers see what they expect.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents import __version__
+from newsevents.events.modes import announced
 from newsevents.records import Analysis
 
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -29,8 +31,7 @@ _THREAT_MODES = {
 
 
 def strict_type(event: dict[str, Any]) -> str:
-    aux = event.get("aux", [])
-    future = "future" in aux and "negated" not in aux
+    future = announced(event.get("aux", []))
     if future and event["type"] in FUTURE_AS_AGREE:
         return "AGREE"
     if future and event["type"] == "RETREAT":
