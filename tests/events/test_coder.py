@@ -343,3 +343,16 @@ def test_coder_group_without_nationality_takes_the_one_country_named(code: Any) 
 def test_coder_modality_of_the_verb_reaches_a_compound_trigger(code: Any) -> None:
     event = _main(code("The European Union may halt mediation efforts if the fighting goes on."))
     assert event["type"] == "SANCTION" and "hypothetical" in event["aux"]
+
+
+def test_coder_argument_phrase_keeps_whose_and_which_not_the_predicates_phrases(code: Any) -> None:
+    event = _main(code("Chilean artillery shelled the border villages of Peru with rockets."))
+    assert [a["text"] for a in event["arguments"]["recipient"]] == ["the border villages of Peru"]
+    event = _main(code("Chile's president met Peruvian President Jose Ruiz in Lima on Monday."))
+    phrases = [a["text"] for a in event["arguments"]["recipient"]]
+    assert phrases == ["Peruvian President Jose Ruiz"]  # a name is identified by itself
+
+
+def test_coder_goal_beats_a_theme_whose_country_is_a_guess(code: Any) -> None:
+    event = _main(code("Chile has offered to send troops to Peru."))
+    assert [a["text"] for a in event["recipient"]] == ["Peru"]

@@ -19,6 +19,8 @@ class DocumentContext:
     focus_person: dict[str, Any] | None = None  # last person named, for "he"/"she"
     mentions: dict[tuple[int, int], dict[str, Any] | None] = field(default_factory=dict)
     people_spans: set[tuple[int, int]] = field(default_factory=set)  # mentions of persons
+    # mentions whose country is a guess from the rest of the sentence, not their own words
+    guessed_country: set[tuple[int, int]] = field(default_factory=set)
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
     # the document's people for in-document coreference ("Bashir" after "Omar al-Bashir"),

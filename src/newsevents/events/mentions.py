@@ -97,7 +97,10 @@ class MentionResolver:
         country = ctx.people.place_country(sentence) or ctx.people.place_country(
             sentence, places_only=False
         )
-        return {**agent, "country": country} if country else agent
+        if not country:
+            return agent
+        ctx.guessed_country.add((agent["start"], agent["end"]))
+        return {**agent, "country": country}
 
     def _resolve(
         self, text: str, start: int, end: int, ctx: DocumentContext

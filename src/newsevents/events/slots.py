@@ -82,12 +82,15 @@ class SlotFiller:
         trigger = cand.token
         kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger), actors)
         if cand.kind == "verb":
-            kept = _goals_over_themes(trigger, kept)
+            kept = _goals_over_themes(trigger, kept, ctx.guessed_country)
         if not kept and cand.coding.type in INTENT_TYPES:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
             content = _content_recipients(trigger)
             kept = _others(self.actors_of(content, ctx, trigger), actors)
+            for clause in trigger.children:  # "offered to send troops to Jordan"
+                if clause.dep_ in {"xcomp", "ccomp", "acl"}:
+                    kept = _goals_over_themes(clause, kept, ctx.guessed_country)
             if not kept:
                 conditions = _condition_subjects(trigger, self.conditional)
                 kept = _others(self.actors_of(conditions, ctx, trigger), actors)
@@ -162,9 +165,16 @@ def _own_of_actor(token: Token, recipient: dict[str, Any], actors: list[Any]) ->
     return owned and bool(actors) and (country in countries or not country or bare)
 
 
-def _goals_over_themes(verb: Token, kept: list[tuple[Any, Token]]) -> list[tuple[Any, Token]]:
+def _goals_over_themes(
+    verb: Token, kept: list[tuple[Any, Token]], guessed: set[tuple[int, int]]
+) -> list[tuple[Any, Token]]:
     """ "sent troops to Mali", "moved police into the city": what is sent (an object known
-    only by its sector) is the theme; the actor it is sent to is the recipient."""
+    only by its sector, or by a country guessed from the sentence) is the theme; the actor
+    it is sent to is the recipient."""
+
+    def own_country(r: dict[str, Any]) -> bool:
+        return bool(r["country"]) and (r["start"], r["end"]) not in guessed
+
     verb = argument_source(verb)  # "sent and deployed troops to Mali"
     goals = [
         (r, t)
@@ -179,7 +189,7 @@ def _goals_over_themes(verb: Token, kept: list[tuple[Any, Token]]) -> list[tuple
     return [
         (r, t)
         for r, t in kept
-        if not (t.head.i == verb.i and t.dep_ == "dobj" and not r["country"] and not r["name"])
+        if not (t.head.i == verb.i and t.dep_ == "dobj" and not own_country(r) and not r["name"])
     ]
 
 

@@ -255,10 +255,21 @@ def _loose_end(tokens: list[Token]) -> bool:
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _COORDINATION = frozenset({"conj", "cc", "preconj"})
+_NOUN_PREPS = frozenset({"of", "in"})
+_NAME_PREPS = frozenset({"of"})
 
 
 def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
-    found, stack = [head], [c for c in head.children if _inside(c, stops)]
+    # a phrase keeps whose it is ("of") and, for a common noun, which one ("the last bastion
+    # in the country"); the parser hangs the predicate's phrases on it too ("shelled the
+    # border regions [with artillery]"), and a name is identified by itself ("Trump [in
+    # Washington]" says where he was, not who)
+    kept_preps = _NAME_PREPS if head.pos_ == "PROPN" else _NOUN_PREPS
+    top = [
+        c for c in head.children
+        if _inside(c, stops) and (c.dep_ != "prep" or c.lower_ in kept_preps)
+    ]  # fmt: skip
+    found, stack = [head], top
     while stack:
         token = stack.pop()
         found.append(token)
