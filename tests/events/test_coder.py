@@ -356,3 +356,21 @@ def test_coder_argument_phrase_keeps_whose_and_which_not_the_predicates_phrases(
 def test_coder_goal_beats_a_theme_whose_country_is_a_guess(code: Any) -> None:
     event = _main(code("Chile has offered to send troops to Peru."))
     assert [a["text"] for a in event["recipient"]] == ["Peru"]
+
+
+def test_coder_thing_sent_to_an_actor_is_a_theme(code: Any) -> None:
+    event = _main(code("Chile returned six Peruvian artifacts to the government of Peru."))
+    assert [a["text"] for a in event["recipient"]] == ["the government"]
+    # people sent somewhere are who the act is done to
+    event = _main(code("Chilean authorities deported 300 Peruvians to Bolivia."))
+    assert "300 Peruvians" in [a["text"] for a in event["recipient"]]
+
+
+def test_coder_mobilized_force_is_not_the_recipient(code: Any) -> None:
+    event = _main(code("Chile mobilized its reservists for a possible war against Peru."))
+    assert event["type"] == "MOBILIZE" and _countries(event["recipient"]) == {"PER"}
+
+
+def test_coder_object_pronoun_is_not_its_own_clause_subject(code: Any) -> None:
+    event = _main(code("President Gabriel Boric called Dina Boluarte and urged her to resign."))
+    assert [a["name"] for a in event["recipient"]] == ["Dina Boluarte"]

@@ -17,6 +17,8 @@ from newsevents.events.document import DocumentContext
 from newsevents.events.syntax import Token
 
 _PRONOUNS_OF_PEOPLE = {"he", "she"}
+_OBJECT_PRONOUNS = {"him", "her"}
+_OBJECT_LINKS = {"dobj", "dative", "pobj"}
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "our"}
 _LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
@@ -37,6 +39,10 @@ class MentionResolver:
                 return self.actor(speaker, ctx)
         if token.lower_ in _PRONOUNS_OF_PEOPLE:
             return self._person_before(token, ctx)
+        if token.lower_ in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_LINKS:
+            # "Trump called Erdogan and urged him": not the subject of its own clause
+            subject = syntax.inherited_subject(token.head) if token.head.pos_ == "VERB" else None
+            return self._person_before(token, ctx, not_root=subject)
         if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
             antecedent = _possessor_antecedent(token, self.speech)
             return self.actor(antecedent, ctx) if antecedent is not None else None
@@ -142,11 +148,14 @@ class MentionResolver:
         ctx.mentions[key] = mention
         return mention
 
-    def _person_before(self, pronoun: Token, ctx: DocumentContext) -> dict[str, Any] | None:
-        """ "he"/"she": the last person named before it in the sentence, else the one in focus."""
+    def _person_before(
+        self, pronoun: Token, ctx: DocumentContext, not_root: Token | None = None
+    ) -> dict[str, Any] | None:
+        """ "he"/"she": the last person named before it in the sentence (other than
+        `not_root`), else the one in focus."""
         start = pronoun.sent.start
         for root in reversed(_person_roots(pronoun.doc, ctx)):
-            if start <= root.i < pronoun.i:
+            if start <= root.i < pronoun.i and root != not_root:
                 found = self.actor(root, ctx)
                 if found is not None:
                     return found

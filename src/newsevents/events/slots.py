@@ -83,6 +83,11 @@ class SlotFiller:
         kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger), actors)
         if cand.kind == "verb":
             kept = _goals_over_themes(trigger, kept, ctx.guessed_country)
+        if cand.kind == "verb" and cand.coding.type == "MOBILIZE":
+            # "mobilized troops for a war against Iraq": what is mobilized is the actor's
+            # own force; whom it is mobilized against is the recipient
+            kept = [(r, t) for r, t in kept if not (t.dep_ == "dobj" and t.head == trigger)]
+            kept = kept or _others(self.actors_of(_opposed(trigger), ctx, trigger), actors)
         if not kept and cand.coding.type in INTENT_TYPES:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
@@ -168,12 +173,16 @@ def _own_of_actor(token: Token, recipient: dict[str, Any], actors: list[Any]) ->
 def _goals_over_themes(
     verb: Token, kept: list[tuple[Any, Token]], guessed: set[tuple[int, int]]
 ) -> list[tuple[Any, Token]]:
-    """ "sent troops to Mali", "moved police into the city": what is sent (an object known
-    only by its sector, or by a country guessed from the sentence) is the theme; the actor
-    it is sent to is the recipient."""
+    """ "sent troops to Mali", "moved police into the city", "returned Iraqi artifacts to
+    the government of Iraq": what is sent (an object known only by its sector, or by a
+    country guessed from the sentence, or a thing of some country) is the theme; the actor
+    it is sent to is the recipient. People of a country are not a theme ("deported
+    Syrians to Idlib")."""
 
-    def own_country(r: dict[str, Any]) -> bool:
-        return bool(r["country"]) and (r["start"], r["end"]) not in guessed
+    def theme(r: dict[str, Any], t: Token) -> bool:
+        if t.pos_ == "NOUN" and not r["sector"]:
+            return True  # a thing, whatever country its modifier names
+        return not r["name"] and (not r["country"] or (r["start"], r["end"]) in guessed)
 
     verb = argument_source(verb)  # "sent and deployed troops to Mali"
     goals = [
@@ -189,8 +198,20 @@ def _goals_over_themes(
     return [
         (r, t)
         for r, t in kept
-        if not (t.head.i == verb.i and t.dep_ == "dobj" and not own_country(r) and not r["name"])
+        if not (t.head.i == verb.i and t.dep_ == "dobj" and theme(r, t))
     ]
+
+
+def _opposed(trigger: Token) -> list[Token]:
+    """Objects of "against" in the phrases of `trigger` ("for a war against Iraq"), not in
+    its clauses."""
+    found, stack = [], [c for c in trigger.children if c.dep_ in {"prep", "dobj", "pobj"}]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "pobj" and token.head.lower_ == "against":
+            found.append(token)
+        stack += [c for c in token.children if c.dep_ in {"prep", "pobj", "dobj"}]
+    return found
 
 
 def _names_unknown(heads: list[Token]) -> bool:
