@@ -92,6 +92,11 @@ CODE_OVERRIDES: dict[str, tuple[str, str, list[str]]] = {
     "0874": ("RETREAT", "withdraw", ["military"]),
     # "Find guilty or liable (legally)": 2.0 moved convictions to SANCTION "convict".
     "116": ("SANCTION", "convict", ["legal"]),
+    # CONCEDE covers "removing curfews"; "the lifting of a curfew is, effectively, a promise
+    # that people will not be arrested for violating the curfew ... We're treating such
+    # concessions as verbal rather than material" (the crosswalk's 2017 note made them RETREAT)
+    "0813": ("CONCEDE", "", ["legal"]),
+    "0814": ("CONCEDE", "", ["legal"]),
 }
 # The crosswalk lists root 08 twice (CONCEDE, then RETREAT): CAMEO 080 "Yield" is CONCEDE.
 ROOT_OVERRIDES = {"08": "CONCEDE"}

@@ -296,7 +296,7 @@ def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str 
         ("allow", ["humanitarian aid"], {}, "RETREAT"),
         ("call off", ["strike"], {}, "CONCEDE"),
         ("call off", ["air strike"], {}, "RETREAT"),
-        ("shorten", ["curfew"], {}, "RETREAT"),
+        ("shorten", ["curfew"], {}, "CONCEDE"),  # the manual: removing curfews
         ("disarm", [], {}, "RETREAT"),
         ("oppose", ["mediation"], {}, "REJECT"),
         ("rule out", ["compromise"], {}, "REJECT"),

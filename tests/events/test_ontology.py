@@ -82,6 +82,14 @@ def test_ontology_modes_are_brought_to_plover_2() -> None:
     assert onto.to_plover("0874") == PloverCoding("RETREAT", "withdraw", ("military",))
 
 
+def test_ontology_lifting_a_curfew_is_a_concession() -> None:
+    # the manual treats "removing curfews" as a verbal concession, not a material retreat
+    onto = load_ontology()
+    assert onto.to_plover("0813").type == "CONCEDE"  # type: ignore[union-attr]
+    assert onto.to_plover("0814").type == "CONCEDE"  # type: ignore[union-attr]
+    assert onto.to_plover("0872").type == "RETREAT"  # type: ignore[union-attr]
+
+
 def test_ontology_unknown_code_raises_keyerror() -> None:
     onto = load_ontology()
     with pytest.raises(KeyError):
