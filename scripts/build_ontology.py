@@ -95,6 +95,9 @@ CODE_OVERRIDES: dict[str, tuple[str, str, list[str]]] = {
     # CONCEDE covers "removing curfews"; "the lifting of a curfew is, effectively, a promise
     # that people will not be arrested for violating the curfew ... We're treating such
     # concessions as verbal rather than material" (the crosswalk's 2017 note made them RETREAT)
+    # "RETREAT also covers resignations of government officials" (mode resign); CAMEO's
+    # code for a leader stepping down is 0831 (the crosswalk: CONCEDE)
+    "0831": ("RETREAT", "resign", ["political_institutions"]),
     "0813": ("CONCEDE", "", ["legal"]),
     "0814": ("CONCEDE", "", ["legal"]),
 }

@@ -239,7 +239,7 @@ def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str 
         ("hand over", ["food aid"], {}, "AID"),
         # "The militia handed over its weapons." (CAMEO 0873, demobilise)
         ("hand over", ["weapon"], {}, "RETREAT"),
-        ("hand over", ["power"], {}, "CONCEDE"),
+        ("hand over", ["power"], {}, "RETREAT"),  # stepping down (CAMEO 0831): resign
         ("let", ["free"], {}, "RETREAT"),
         ("set", ["free"], {}, "RETREAT"),
         ("donate", ["blanket"], {}, "AID"),

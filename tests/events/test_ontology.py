@@ -90,6 +90,12 @@ def test_ontology_lifting_a_curfew_is_a_concession() -> None:
     assert onto.to_plover("0872").type == "RETREAT"  # type: ignore[union-attr]
 
 
+def test_ontology_resignation_is_retreat_resign() -> None:
+    # "RETREAT also covers resignations of government officials" (PLOVER 2.0 manual)
+    coding = load_ontology().to_plover("0831")
+    assert coding is not None and (coding.type, coding.mode) == ("RETREAT", "resign")
+
+
 def test_ontology_unknown_code_raises_keyerror() -> None:
     onto = load_ontology()
     with pytest.raises(KeyError):
