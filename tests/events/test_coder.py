@@ -374,3 +374,18 @@ def test_coder_mobilized_force_is_not_the_recipient(code: Any) -> None:
 def test_coder_object_pronoun_is_not_its_own_clause_subject(code: Any) -> None:
     event = _main(code("President Gabriel Boric called Dina Boluarte and urged her to resign."))
     assert [a["name"] for a in event["recipient"]] == ["Dina Boluarte"]
+
+
+def test_coder_coordinated_nationalities_are_two_actors(code: Any) -> None:
+    event = _main(code("Chilean and Peruvian warships began war games off Arica on Monday."))
+    assert _countries(event["actor"]) == {"CHL", "PER"}
+    # the manual: joint military operations are COOPERATE, one country's exercise MOBILIZE
+    assert event["type"] == "COOPERATE"
+    event = _main(code("Chilean warships began war games off Arica on Monday."))
+    assert event["type"] == "MOBILIZE" and _countries(event["actor"]) == {"CHL"}
+
+
+def test_coder_light_verb_keeps_the_event_of_an_ambiguous_noun(code: Any) -> None:
+    # "grant" alone is coded only with both slots; "give ... a grant" is the verb's aid
+    event = _main(code("Finland will give Tanzania a grant of 580 million shillings."))
+    assert event["trigger"]["text"] == "give" and _countries(event["recipient"]) == {"TZA"}

@@ -16,6 +16,7 @@ from typing import Any
 from newsevents.events import syntax
 from newsevents.events.contexts import sentence_contexts
 from newsevents.events.document import DocumentContext
+from newsevents.events.lexicon import Match
 from newsevents.events.mentions import MentionResolver
 from newsevents.events.modes import (
     announced,
@@ -121,6 +122,10 @@ class EventCoder:
             return
         actors, actor_tokens = self.slots.actors_of(cand.actor_heads, ctx, trigger)
         recipients, recipient_tokens = self.slots.recipients(cand, actors, actor_tokens, ctx)
+        if cand.joint_code and len({a["country"] for a in actors if a["country"]}) >= 2:
+            # "French and Egyptian warships launched war games": a joint operation
+            match = Match(cand.joint_code, f"{match.rule}+joint")
+            coding = self.ontology.to_plover(cand.joint_code)
         # "Canada and Mexico agreed", "the two sides held talks": coordinated parties of a
         # mutual act with no one else named act towards each other
         reciprocal = match.code in self.cues.reciprocal

@@ -51,6 +51,7 @@ class NounEntry:
     actor_preps: tuple[str, ...]
     recipient_preps: tuple[str, ...]
     ambiguous: bool = False  # code only when both slots are filled
+    joint_code: str | None = None  # the code when actors of two or more countries do it
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +348,7 @@ def _nouns(data: dict[str, Any], check: _Checker) -> dict[str, NounEntry]:
             tuple(sorted(_words(spec.get("actor_preps"), f"{where}.actor_preps"))),
             tuple(sorted(_words(spec.get("recipient_preps"), f"{where}.recipient_preps"))),
             spec.get("ambiguous", False),
+            check.code(spec.get("joint_code"), f"{where}.joint_code", null=True),
         )
     return nouns
 

@@ -70,10 +70,29 @@ class SlotFiller:
                     (c, self.mentions.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)
                 ]
             for head, found in resolved:
-                if found is not None and found not in actors:
-                    actors.append(found)
-                    used.append(head)
+                for each in [found, *self._other_nationalities(head, found, ctx)]:
+                    if each is not None and each not in actors:
+                        actors.append(each)
+                        used.append(head)
         return actors, used
+
+    def _other_nationalities(
+        self, head: Token, found: dict[str, Any] | None, ctx: DocumentContext
+    ) -> list[dict[str, Any]]:
+        """ "French and Egyptian warships": one phrase, the ships of two countries."""
+        if found is None or head.pos_ == "PROPN" or not found["country"]:
+            return []
+        first = next(
+            (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts), None
+        )
+        if first is None or self._country_of(first, ctx) != found["country"]:
+            return []  # the country came from elsewhere than the coordinated adjectives
+        others = [self._country_of(c, ctx) for c in first.conjuncts]
+        return [{**found, "country": c} for c in others if c and c != found["country"]]
+
+    def _country_of(self, word: Token, ctx: DocumentContext) -> str | None:
+        resolved = self.mentions.resolver.resolve(word.text, ctx.published)
+        return resolved.country if resolved is not None else None
 
     def recipients(
         self, cand: Candidate, actors: list[Any], actor_tokens: list[Token], ctx: DocumentContext

@@ -41,6 +41,7 @@ class Candidate:
     own_actor: bool = False
     # how many modifier words before the token belong to the trigger ("hunger strike": 1)
     modifiers: int = 0
+    joint_code: str | None = None  # a noun's code when actors of several countries act
 
 
 class TriggerFinder:
@@ -112,7 +113,7 @@ class TriggerFinder:
             return None  # "Ushakov added": a verb of saying used bare is speech, not action
         if bare and lemma in self.cues.reported and _reports_clause(verb):
             return None  # "claimed that they had attacked": the clause is the event
-        if bare and self._supports_event(verb, lemma, prt, objects):
+        if self._supports_event(verb, lemma, prt, objects):
             return None  # "carried out an attack": the attack is the event, coded as a noun
         passive = syntax.passive_subject(verb)
         agent = syntax.agent(verb) if passive is not None else None
@@ -139,11 +140,15 @@ class TriggerFinder:
         self, verb: Token, lemma: str, prt: str | None, objects: list[Token]
     ) -> bool:
         """A light verb whose object ("carried out an attack") or prepositional object
-        ("engaged in ethnic cleansing", "resorted to violence") is an event noun."""
+        ("engaged in ethnic cleansing", "resorted to violence") is an event noun: the noun's
+        own entry, written for it, says better what happened than the verb's pattern."""
         if lemma not in self.cues.support and f"{lemma} {prt}" not in self.cues.support:
             return False
         named = objects + syntax.objects_of_preps(verb, ("in", "to"))
-        return self._names_event(named)
+        # an ambiguous noun ("gave Tanzania a grant") is coded only with both slots: the verb
+        # keeps the event
+        entries = [self._noun_entry(o) for o in named]
+        return any(e is not None and not e[1].ambiguous for e in entries)
 
     def _halting_verb(self, noun: Token) -> str | None:
         """The verb of stopping whose object `noun` (or the compound it is part of) is."""
@@ -227,6 +232,7 @@ class TriggerFinder:
             entry.ambiguous,
             own_actor,
             width,
+            entry.joint_code,
         )
 
     def _noun_arguments(self, noun: Token) -> list[tuple[str, Token]]:
