@@ -453,3 +453,19 @@ def test_resolve_person_titled_by_an_international_body_acts_for_it() -> None:
     # a national title keeps the person's country
     nebenzia = default_resolver().resolve("Russian UN ambassador Vassily Nebenzia", DAY)
     assert nebenzia is not None and nebenzia.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [("NATO-member Norway", "NOR"), ("EU member Poland", "POL"), ("NATO ally Turkey", "TUR")],
+)
+def test_resolve_country_named_last_after_a_body_that_describes_it(
+    mention: str, country: str
+) -> None:
+    found = default_resolver().resolve(mention, DAY)
+    assert found is not None and found.country == country
+
+
+def test_resolve_body_named_with_a_place_after_a_breaker_stays_the_body() -> None:
+    found = default_resolver().resolve("the African Union Mission in Somalia", DAY)
+    assert found is not None and found.country == "IGO"

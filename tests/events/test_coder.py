@@ -389,3 +389,10 @@ def test_coder_light_verb_keeps_the_event_of_an_ambiguous_noun(code: Any) -> Non
     # "grant" alone is coded only with both slots; "give ... a grant" is the verb's aid
     event = _main(code("Finland will give Tanzania a grant of 580 million shillings."))
     assert event["trigger"]["text"] == "give" and _countries(event["recipient"]) == {"TZA"}
+
+
+def test_coder_purpose_of_a_promised_act_is_promised_too(code: Any) -> None:
+    events = code("Norway will send troops to help defend Chile.")
+    assert "future" in next(e for e in events if e["trigger"]["text"] == "help")["aux"]
+    events = code("Norway sent troops to help defend Chile.")
+    assert "future" not in next(e for e in events if e["trigger"]["text"] == "help")["aux"]

@@ -179,7 +179,7 @@ class ActorResolver:
         of_index = _first_free(tokens, matches, frozenset({"of"}), boundary)
         detached = detached_tokens(text) if "-" in text or "‑" in text else set()
         owners = possessive_tokens(text) if "s" in text else set()
-        evidence = []
+        evidence, ends = [], []
         for number, match in enumerate(matches):
             if detached.issuperset(range(match.start, match.end)):
                 continue  # "anti-Syria", "Iranian-backed": somebody else
@@ -190,6 +190,12 @@ class ActorResolver:
             item.head = match.start < boundary
             item.before_of = match.start < of_index
             evidence.append(item)
+            ends.append(match.end)
+        if len(evidence) > 1 and evidence[-1].kind == "country" and ends[-1] == boundary:
+            # "NATO member Norway", "EU ally Poland": the country named last is the one
+            # spoken of; a body before it only describes it
+            last = evidence[-1]
+            evidence = [e for e in evidence[:-1] if e.kind != "organisation"] + [last]
         if not any(e.country for e in evidence):
             city = self._city(tokens, matches)  # "Mariupol", "Sydney police"
             if city is not None:

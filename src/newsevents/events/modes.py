@@ -42,8 +42,10 @@ def _chain(
     for _ in range(12):
         if is_participle_adjunct(current):
             head = matrix(current)
-        elif (current.dep_ in links and current.head.i != current.i) or is_controlled_infinitive(
-            current, controllers
+        elif (
+            (current.dep_ in links and current.head.i != current.i)
+            or is_controlled_infinitive(current, controllers)
+            or _purpose_infinitive(current)
         ):
             head = current.head
         else:
@@ -137,6 +139,16 @@ def is_controlled_infinitive(clause: Token, controllers: frozenset[str]) -> bool
         and _lemma(clause.head) in controllers
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         and not any(c.dep_ == "dobj" and c.i < clause.i for c in clause.head.children)
+    )
+
+
+def _purpose_infinitive(clause: Token) -> bool:
+    """ "will send troops [to help defend ...]": the aim of an act shares its tense and
+    modality (a promised act's purpose is promised too)."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in clause.children)
     )
 
 
