@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter
+from itertools import combinations
 from typing import Any
 
-from newsevents.dedup import DedupParams, deduplicate
-from newsevents.dedup.cluster import cluster, mention_from_row, period
-from newsevents.dedup.similarity import terms
+from newsevents.dedup import DedupParams, cluster, deduplicate
+from newsevents.dedup.cluster import (
+    Group,
+    mention_from_row,
+    participants_compatible,
+    period,
+    places_compatible,
+    within_window,
+)
+from newsevents.dedup.grouping import block_keys
+from newsevents.dedup.similarity import cosine, idf_table, terms, vector
 
 _COUNTRIES = {
     "Russia": "RUS",
@@ -222,3 +233,125 @@ def test_dedup_two_people_of_one_country_are_two_actors() -> None:
     assert any({"a:1", "c:1"} <= g or {"b:1", "c:1"} <= g for g in found), (
         "the country stands for either"
     )
+
+
+# -- at scale: exact copies, participant blocks, the cap on pathological blocks ------------
+
+
+def all_pairs_groups(rows: list[dict[str, Any]], params: DedupParams) -> list[set[str]]:
+    """The grouping as first written: every pair of one type and modality compared (the
+    reference the blocked, collapsed grouping must reproduce)."""
+    mentions = [mention_from_row(r) for r in rows]
+    dated = [i for i, m in enumerate(mentions) if m.start is not None]
+    words = {i: [t for t in terms(mentions[i].evidence) if t not in mentions[i].names]
+             for i in dated}  # fmt: skip
+    vectors: dict[int, dict[str, float]] = {}
+    for part in {(mentions[i].type, mentions[i].modality) for i in dated}:
+        block = [i for i in dated if (mentions[i].type, mentions[i].modality) == part]
+        df = Counter(w for i in block for w in set(words[i]))
+        idf = idf_table(df, len(block))
+        vectors.update({i: vector(words[i], idf) for i in block})
+    pairs = []
+    for i, j in combinations(dated, 2):
+        a, b = mentions[i], mentions[j]
+        # the later report first, as the date sweep compared them (the sum's rounding)
+        later, earlier = (j, i) if (b.start, j) > (a.start, i) else (i, j)  # type: ignore[operator]
+        similarity = cosine(vectors[later], vectors[earlier])
+        if (
+            (a.type, a.modality) == (b.type, b.modality)
+            and within_window(a, b, params.window_days)
+            and participants_compatible(a.type, (a.actors, a.recipients), (b.actors, b.recipients))
+            and places_compatible(a.place, b.place, params.max_km)
+            and similarity >= params.min_similarity
+        ):
+            pairs.append((similarity, i, j))
+    parent = list(range(len(mentions)))
+    found = {i: Group.of(mentions[i]) for i in dated}
+    for i in dated:
+        found[i].evidence = dict(vectors[i])
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ri, rj = root(i), root(j)
+        if ri != rj and found[ri].agrees(found[rj], params):
+            parent[max(ri, rj)] = min(ri, rj)
+            found[min(ri, rj)].merge(found.pop(max(ri, rj)))
+    members: dict[int, set[str]] = {}
+    for i, r in enumerate(rows):
+        members.setdefault(root(i), set()).add(r["id"])
+    return sorted(members.values(), key=min)
+
+
+def synthetic_rows(seed: int, count: int) -> list[dict[str, Any]]:
+    """Random reports of a few made-up events, some exact copies, some with vague dates."""
+    rng = random.Random(seed)
+    words = "port bridge convoy power station grain silo village border talks ceasefire airport"
+    vocabulary = words.split()[: 8 + seed % 5]
+    places = ["Kharkiv", "Odesa", "Lima", "Minsk"]
+    rows: list[dict[str, Any]] = []
+    for n in range(count):
+        if rows and rng.random() < 0.3:
+            copy = dict(rng.choice(rows))  # the same story carried by another outlet
+            copy["id"] = f"d{n}:1"
+            copy["doc_id"] = f"d{n}"
+            rows.append(copy)
+            continue
+        who = rng.sample(list(_COUNTRIES), 2)
+        what = " ".join(rng.sample(vocabulary, 3))
+        sentence = f"{who[0]} hit the {what} near {rng.choice(places)}."
+        day = f"2024-03-{rng.randint(10, 16)}" if rng.random() < 0.9 else "2024-03"
+        rows.append(row(f"d{n}:1", sentence, who[:1], who[1:] if rng.random() < 0.7 else [],
+                        day, type_=rng.choice(["ASSAULT", "CONSULT", "ACCUSE"])))  # fmt: skip
+        if rng.random() < 0.3:  # a named person acting for the country
+            event = json.loads(rows[-1]["event_json"])
+            event["actor"][0].update(name=rng.choice(["Ann Lee", "Bob Roe"]), role="minister")
+            rows[-1]["event_json"] = json.dumps(event)
+    rng.shuffle(rows)
+    return rows
+
+
+def test_dedup_blocked_grouping_equals_comparing_all_pairs() -> None:
+    for seed in range(12):
+        rows = synthetic_rows(seed, 160)
+        found = groups(rows)
+        assert found == all_pairs_groups(rows, DedupParams()), seed
+        assert any(len(g) > 2 for g in found), "the set holds real groups"
+
+
+def test_dedup_many_exact_copies_are_one_event() -> None:
+    copies = [row(f"c{k}:1", STRIKE, ["Russia"], ["Ukraine"], "2024-03-12") for k in range(300)]
+    vague = [row(f"v{k}:1", STRIKE, ["Russia"], ["Ukraine"], "2024-03") for k in range(3)]
+    other = row("o:1", OTHER, ["Russia"], ["Ukraine"], "2024-03-12")
+    events, links = deduplicate([*copies, *vague, other])
+    by_size = sorted(e["num_mentions"] for e in events)
+    assert by_size == [1, 1, 1, 1, 300], "a month-long date never joins a group, as before"
+    assert len(links) == 304
+
+
+def test_dedup_blocks_keep_every_pair_that_shares_a_participant() -> None:
+    minister = {"text": "Sergei Lavrov", "name": "Sergei Lavrov", "country": "RUS", "role": "x"}
+    a = mention_from_row(row("a:1", STRIKE, ["Russia"], ["Ukraine"], "2024-03-12"))
+    told_by_him = row("b:1", RETOLD, [], [], "2024-03-12")
+    told_by_him["event_json"] = json.dumps({"actor": [minister], "recipient": []})
+    b = mention_from_row(told_by_him)
+    assert block_keys(a) & block_keys(b), "a person shares the block of the country"
+    met = row("m:1", STRIKE, ["Chile"], ["Peru"], "2024-03-12", type_="CONSULT")
+    told_back = row("n:1", STRIKE, ["Peru"], ["Chile"], "2024-03-12", type_="CONSULT")
+    assert block_keys(mention_from_row(met)) == block_keys(mention_from_row(told_back))
+    attack = row("p:1", STRIKE, ["Chile"], ["Peru"], "2024-03-12")
+    attacked = row("q:1", STRIKE, ["Peru"], ["Chile"], "2024-03-12")
+    assert not block_keys(mention_from_row(attack)) & block_keys(mention_from_row(attacked))
+
+
+def test_dedup_a_pathological_block_compares_the_nearest_mentions_only() -> None:
+    same_day = [row(f"x{k}:1", f"Russia shelled the depot number {k} today.", ["Russia"], [],
+                    "2024-03-12") for k in range(3)]  # fmt: skip
+    rows = [row("a:1", STRIKE, ["Russia"], [], "2024-03-11"), *same_day,
+            row("b:1", RETOLD, ["Russia"], [], "2024-03-12")]  # fmt: skip
+    assert {"a:1", "b:1"} in groups(rows), "found with the default cap"
+    capped = groups(rows, max_neighbours=2)
+    assert {"a:1"} in capped and {"b:1"} in capped, "beyond the cap, a pair is not compared"

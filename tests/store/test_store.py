@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from store_fixtures import build_store, document
+from store_fixtures import build_store, document, sample_documents
 
 from newsevents.cli import main
+from newsevents.dedup import deduplicate
 from newsevents.store.layout import StoreError, read_manifest, writer_lock
 from newsevents.store.query import EventFilter, QueryError
 from newsevents.store.reader import Store
+from newsevents.store.rows import EVENT_SCHEMA
 
 # Reports written by the team for these tests (no news text from ../shared).
 ARTICLES = [
@@ -230,3 +233,19 @@ def test_store_query_command_prints_every_format(
     assert (tmp_path / "a.parquet").read_bytes()[:4] == b"PAR1"
     assert main(["query", "--db", db, "--type", "nonsense"]) == 2
     assert main(["query", "--db", str(tmp_path / "nowhere")]) == 2
+
+
+def test_store_dedup_streamed_equals_deduplicating_the_rows_in_memory(tmp_path: Path) -> None:
+    copies = [
+        (replace(a, id=f"{a.id}~{k}", events=[{**e, "id": f"{e['id']}~{k}"} for e in a.events]),
+         source)
+        for k in range(25)
+        for a, source in sample_documents()
+    ]  # fmt: skip
+    with Store(build_store(tmp_path, copies)) as store:
+        rows = store.rows(f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM events ORDER BY id")
+        expected_events, expected_links = deduplicate(rows)
+        stored = store.rows("SELECT * FROM unique_events")
+        links = store.rows("SELECT * FROM mention_links")
+    assert stored == expected_events and links == expected_links
+    assert sorted(e["num_mentions"] for e in stored if e["type"] == "ASSAULT") == [25, 75]

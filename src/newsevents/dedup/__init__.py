@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsevents.dedup.cluster import DedupParams, Mention, cluster, mention_from_row
+from newsevents.dedup.cluster import DedupParams, Mention, mention_from_row
+from newsevents.dedup.grouping import cluster
 from newsevents.dedup.unique import unique_events
 
 __all__ = ["DedupParams", "Mention", "cluster", "deduplicate", "mention_from_row"]

@@ -13,6 +13,8 @@ reach `min_similarity`. Pairs are then joined most similar first, and two groups
 when the groups as wholes still agree (no slot with disjoint participants, dates within
 twice the window, one location country): a vague report ("the EU imposed sanctions") must not
 chain two different events ("on Belarus", "on Russia") into one.
+
+This module holds the rules; `grouping.py` applies them to a whole store.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from newsevents.dedup.similarity import Vector, cosine, idf_table, terms, unit, vector
+from newsevents.dedup.similarity import Vector, cosine, terms, unit
 
 # Types whose two slots can be told either way round ("A met B" = "B met A").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -43,6 +45,9 @@ class DedupParams:
     window_days: int = 3
     min_similarity: float = 0.15
     max_km: float = 250.0
+    # mentions of one participant block a mention is compared with (grouping.py): a cap on
+    # pathological blocks, far above what a week of news puts in one block
+    max_neighbours: int = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +248,7 @@ def within_window(a: Mention, b: Mention, days: int) -> bool:
 
 
 @dataclass(slots=True)
-class _Group:
+class Group:
     """What a group of mentions says as a whole, to check a merge against."""
 
     actors: frozenset[str]
@@ -255,13 +260,13 @@ class _Group:
     evidence: Vector = field(default_factory=dict)  # sum of the members' vectors
 
     @classmethod
-    def of(cls, m: Mention) -> _Group:
+    def of(cls, m: Mention) -> Group:
         assert m.start is not None and m.end is not None
         country = m.place.country if m.place and m.place.country else None
         return cls(m.actors, m.recipients, m.start, m.end,
                    frozenset([country] if country else []), m.type)  # fmt: skip
 
-    def agrees(self, other: _Group, params: DedupParams) -> bool:
+    def agrees(self, other: Group, params: DedupParams) -> bool:
         span = max(self.end, other.end) - min(self.start, other.start)
         return (
             span.days <= 2 * params.window_days
@@ -271,7 +276,7 @@ class _Group:
                                         (other.actors, other.recipients), need_shared=False)
         )  # fmt: skip
 
-    def merge(self, other: _Group) -> None:
+    def merge(self, other: Group) -> None:
         self.actors |= other.actors
         self.recipients |= other.recipients
         self.start = min(self.start, other.start)
@@ -279,83 +284,3 @@ class _Group:
         self.countries |= other.countries
         for word, weight in other.evidence.items():
             self.evidence[word] = self.evidence.get(word, 0.0) + weight
-
-
-def evidence_vectors(mentions: Sequence[Mention], block: Sequence[int]) -> dict[int, Vector]:
-    """TF-IDF vectors of the evidence of one block (one type), participants' words left out.
-
-    Rarity is measured within the type, so the words every report of the type uses ("met",
-    "talks" for CONSULT) weigh little and what tells one event from another weighs most.
-    """
-    words = {i: [t for t in terms(mentions[i].evidence) if t not in mentions[i].names]
-             for i in block}  # fmt: skip
-    idf = idf_table(words.values())
-    return {i: vector(w, idf) for i, w in words.items()}
-
-
-def candidate_pairs(
-    mentions: Sequence[Mention], params: DedupParams
-) -> tuple[list[tuple[float, int, int]], dict[int, Vector]]:
-    """(similarity, i, j) of every pair that may be one event, most similar first; the vectors.
-
-    Only mentions of one type and modality are compared, and within that block only those
-    whose dates fall within the window (a sorted sweep), so the cost grows with the number
-    of reports per week of one type, not with the square of the store.
-    """
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        if m.start is not None:
-            blocks[(m.type, m.modality)].append(i)
-    window = timedelta(days=params.window_days)
-    pairs = []
-    vectors: dict[int, Vector] = {}
-    for members in blocks.values():
-        vectors.update(evidence_vectors(mentions, members))
-        members.sort(key=lambda i: (mentions[i].start, i))
-        active: list[int] = []  # earlier mentions whose period ends within the window
-        for i in members:
-            mi = mentions[i]
-            assert mi.start is not None
-            active = [j for j in active if mentions[j].end >= mi.start - window]  # type: ignore[operator]
-            for j in active:
-                mj = mentions[j]
-                if (
-                    within_window(mi, mj, params.window_days)
-                    and participants_compatible(
-                        mi.type, (mi.actors, mi.recipients), (mj.actors, mj.recipients)
-                    )
-                    and places_compatible(mi.place, mj.place, params.max_km)
-                ):
-                    similarity = cosine(vectors[i], vectors[j])
-                    if similarity >= params.min_similarity:
-                        pairs.append((similarity, min(i, j), max(i, j)))
-            active.append(i)
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs, vectors
-
-
-def cluster(mentions: Sequence[Mention], params: DedupParams | None = None) -> list[list[int]]:
-    """Groups of indices into `mentions`, one group per real event, each in input order."""
-    params = params or DedupParams()
-    parent = list(range(len(mentions)))
-    groups = {i: _Group.of(m) for i, m in enumerate(mentions) if m.start is not None}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    pairs, vectors = candidate_pairs(mentions, params)
-    for i, group in groups.items():
-        group.evidence = dict(vectors.get(i, {}))
-    for _, i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj and groups[ri].agrees(groups[rj], params):
-            keep, drop = min(ri, rj), max(ri, rj)
-            parent[drop] = keep
-            groups[keep].merge(groups.pop(drop))
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        members[find(i)].append(i)
-    return sorted(members.values(), key=lambda g: g[0])

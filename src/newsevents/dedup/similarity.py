@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 
 from newsevents.datafiles import read_table
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 Vector = dict[str, float]
@@ -33,9 +34,10 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+@lru_cache(maxsize=1 << 16)  # a store's vocabulary repeats: strip each word once
 def stem(word: str) -> str:
     """A crude suffix strip, enough to meet 'attacked', 'attacks' and 'attack' in one term."""
-    word = re.sub(r"['’]s$", "", word)
+    word = _POSSESSIVE.sub("", word)
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -53,13 +55,9 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words if w not in stop]
 
 
-def idf_table(documents: Iterable[list[str]]) -> dict[str, float]:
-    """Inverse document frequency, smoothed so that it stays positive for tiny collections."""
-    df: Counter[str] = Counter()
-    n = 0
-    for words in documents:
-        n += 1
-        df.update(set(words))
+def idf_table(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Inverse document frequency from how many of the `n` documents hold each word (`df`),
+    smoothed so that it stays positive for tiny collections."""
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 

@@ -78,14 +78,21 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
+def event_and_links(
+    members: Sequence[Mapping[str, Any]],
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The unique event of one cluster of mention rows and its links mention -> event."""
+    event = summarise(members)
+    return event, [{"unique_id": event["id"], "event_id": str(m["id"])} for m in members]
+
+
 def unique_events(
     rows: Sequence[Mapping[str, Any]], groups: Sequence[Sequence[int]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     """Unique events and the links mention -> unique event, from clusters of `rows`."""
     events, links = [], []
     for group in groups:
-        members = [rows[i] for i in group]
-        event = summarise(members)
+        event, linked = event_and_links([rows[i] for i in group])
         events.append(event)
-        links += [{"unique_id": event["id"], "event_id": str(m["id"])} for m in members]
+        links += linked
     return events, links

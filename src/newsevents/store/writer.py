@@ -18,7 +18,7 @@ from newsevents.store.layout import (
     shard_marker,
 )
 from newsevents.store.reader import Store
-from newsevents.store.uniques import MENTION_COLUMNS, remove_old_dedup, write_dedup
+from newsevents.store.uniques import remove_old_dedup, write_dedup
 
 
 class StoreWriter:
@@ -80,8 +80,7 @@ class StoreWriter:
         ):
             return current
         with Store(self.root) as store:
-            rows = store.rows(f"SELECT {', '.join(MENTION_COLUMNS)} FROM events ORDER BY id")
-        entry = write_dedup(self.root, self.manifest["version"] + 1, rows, params)
+            entry = write_dedup(self.root, self.manifest["version"] + 1, store, params)
         entry["shards"] = len(self.manifest["shards"])
         previous = current.get("files", {}).get("unique_events", "")
         self.manifest["dedup"] = entry
