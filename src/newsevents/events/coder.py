@@ -207,7 +207,9 @@ def _recipients_from_purpose(
     """ "Students staged protests to demand reforms from the government": an act with no
     recipient of its own is directed at whom its purpose clause, by the same actor,
     addresses (the protest targets the government). Its confidence stays as scored."""
-    tokens = {t.idx: t for t in sent}
+    if len(events) < 2 or all(e["recipient"] for e in events):
+        return  # needs an act without a recipient and another event, its purpose
+    tokens = {c.token.idx: c.token for c in candidates.values()}
     controllers = cues.control | cues.future
     heads = {
         e["trigger"]["start"]: _clause_head(

@@ -38,8 +38,9 @@ def sentence_contexts(sent: Any) -> list[str]:
     """Contexts whose cues occur in the sentence (lemmas and lowercased words), in text order."""
     cues = load_contexts()
     first_words = _first_words()
-    words = [t.lemma_.lower() for t in sent if not t.is_punct]
-    lowers = [t.lower_ for t in sent if not t.is_punct]
+    kept = [t for t in sent if not t.is_punct]
+    words = [t.lemma_.lower() for t in kept]
+    lowers = [t.lower_ for t in kept]
     found: list[str] = []
     for seq in (words, lowers):
         for n in range(1, _MAX_PHRASE + 1):
