@@ -396,3 +396,10 @@ def test_coder_purpose_of_a_promised_act_is_promised_too(code: Any) -> None:
     assert "future" in next(e for e in events if e["trigger"]["text"] == "help")["aux"]
     events = code("Norway sent troops to help defend Chile.")
     assert "future" not in next(e for e in events if e["trigger"]["text"] == "help")["aux"]
+
+
+def test_coder_scene_setting_clause_ranks_below_the_news(code: Any) -> None:
+    # the court's ruling names both parties, the demand only its speaker: still the news
+    text = "Chile's former president demanded new elections after a court cleared him."
+    event = _main(code(text))
+    assert event["type"] == "REQUEST"

@@ -312,9 +312,10 @@ def _confidence(
     clauses = [trigger, *syntax.governors(trigger)]
     if any(_is_purpose(c, cues.control | cues.future) for c in clauses):
         score -= 0.25
-    # a condition ("unless the president agrees to step down") sets the scene as well
+    # a condition ("unless the president agrees to step down") sets the scene as well; the
+    # scene ranks below the news even when it names both parties and the news only one
     if any(_opens_with(c, cues.background | cues.conditional) for c in clauses):
-        score -= 0.15
+        score -= 0.35
     elif any(syntax.is_participle_adjunct(c) and c.tag_ == "VBG" for c in clauses):
         score -= 0.1
     return round(max(score, 0.05), 2)
