@@ -403,3 +403,9 @@ def test_coder_scene_setting_clause_ranks_below_the_news(code: Any) -> None:
     text = "Chile's former president demanded new elections after a court cleared him."
     event = _main(code(text))
     assert event["type"] == "REQUEST"
+
+
+def test_coder_demand_is_addressed_to_the_subject_of_its_content(code: Any) -> None:
+    text = "The ILO reiterated its demand today that Qatar ease curbs on migrant workers."
+    event = _main(code(text))
+    assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"QAT"}

@@ -256,12 +256,20 @@ def _content_recipients(trigger: Token) -> list[Token]:
     """Who an intention is aimed at, from its content: "threat to launch an operation against
     Kurdish militants", "warned that any Turkish action would ..." (the content's subject)."""
     found: list[Token] = []
-    for child in trigger.children:
+    clauses = list(trigger.children)
+    verb = {"dobj": trigger.head, "pobj": trigger.head.head}.get(trigger.dep_)
+    if trigger.pos_ == "NOUN" and verb is not None and verb.pos_ == "VERB":
+        # "reiterated its demand today that Israel ...", "insisted on its demands that ...":
+        # the parser hangs the noun's content clause on the verb
+        clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > trigger.i]
+    for child in clauses:
         if child.dep_ not in {"xcomp", "ccomp", "acl"} or child.pos_ not in {"VERB", "AUX"}:
             continue
-        if child.dep_ == "ccomp":
-            subject = syntax.direct_subject(child)
-            found += [subject] if subject is not None else []
+        subject = syntax.direct_subject(child) if child.dep_ in {"ccomp", "acl"} else None
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+            # "demanded that Israel ease restrictions": whom the content asks to act
+            found.append(subject)
+            continue
         for obj in syntax.objects(child):
             found += [obj, *syntax.objects_of_preps(obj, _CONTENT_PREPS)]
         found += syntax.objects_of_preps(child, _CONTENT_PREPS)
