@@ -409,3 +409,10 @@ def test_coder_demand_is_addressed_to_the_subject_of_its_content(code: Any) -> N
     text = "The ILO reiterated its demand today that Qatar ease curbs on migrant workers."
     event = _main(code(text))
     assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"QAT"}
+
+
+def test_coder_stranded_preposition_takes_the_noun_the_parser_made_a_subject(code: Any) -> None:
+    # the small model parses "officers" as the subject of "holed up", leaving "to" empty
+    text = "Peru has granted diplomatic asylum to five Bolivian army officers holed up in a house."
+    event = _main(code(text))
+    assert event["type"] == "AID" and _countries(event["recipient"]) == {"BOL"}

@@ -141,9 +141,29 @@ def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs attached to `head`, including "out of"-style pairs."""
     for child in head.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
-            for obj in child.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
-                    yield child.lower_, obj
+            objects = [obj for obj in child.children if obj.dep_ in {"pobj", "pcomp"}]
+            for obj in objects or _stranded_object(child):
+                yield child.lower_, obj
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one because a participle follows
+    its noun: "granted asylum to [officers] holed up in ...", where the small model makes
+    the noun the subject of a clause of the same verb."""
+    after = prep.i + 1
+    if after >= len(prep.doc):
+        return []
+    noun = prep.doc[after]
+    while noun.dep_ in {"det", "nummod", "amod", "compound", "poss"} and noun.head.i > noun.i:
+        noun = noun.head
+    clause = noun.head
+    stranded = (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and clause.head == prep.head
+        and clause.dep_ in {"advcl", "ccomp", "conj"}
+    )
+    return [noun] if stranded else []
 
 
 def objects_of_preps(head: Token, preps: Container[str]) -> list[Token]:
