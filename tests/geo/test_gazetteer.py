@@ -60,6 +60,18 @@ def test_gazetteer_unknown_name_has_no_candidates(gazetteer: Gazetteer) -> None:
     assert not gazetteer.knows(place_key("Qwxzvillebrook"))
 
 
+def test_gazetteer_repeated_lookup_gives_the_same_places_in_a_list_of_its_own(
+    gazetteer: Gazetteer,
+) -> None:
+    first = gazetteer.lookup("Springfield")
+    assert len(first) > 5
+    first.clear()  # a caller may change its list; the next lookup is whole
+    again = gazetteer.lookup("Springfield")
+    assert again == gazetteer.lookup("springfield") and len(again) > 5
+    assert gazetteer.knows(place_key("Springfield"))
+    assert [c.place.name for c in again if c.own][:3] == ["Springfield"] * 3
+
+
 def _copy_table(tmp_path: Path) -> Path:
     source = resources.files("newsevents").joinpath("data", "geo")
     for name in ("gazetteer.json", "places.tsv.gz", "names.tsv.gz"):

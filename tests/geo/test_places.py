@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from newsevents.geo.recognise import proper_noun_runs
 from newsevents.geo.step import tag_places
 from newsevents.nlp.model import load_model
 from newsevents.nlp.parse import make_doc
@@ -119,3 +120,16 @@ def test_places_capitalised_word_tagged_as_an_adjective(nlp: Any) -> None:
 def test_places_state_after_a_group_is_no_place(nlp: Any) -> None:
     text = "Fighters of the Islamic State attacked a checkpoint near Raqqa."
     assert list(_resolved(nlp, text)) == ["Raqqa"]
+
+
+def test_places_proper_noun_runs_outside_entities(nlp: Any) -> None:
+    doc = nlp(make_doc(nlp, "Fighters entered Kafr Sousah Qarat and Barack Obama spoke."))
+    runs = proper_noun_runs(doc)
+    assert runs, "the parser leaves some proper noun of this sentence outside entities"
+    for start, end in runs:
+        assert all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[start:end])
+        assert start == 0 or doc[start - 1].pos_ != "PROPN" or doc[start - 1].ent_type_
+        assert end == len(doc) or doc[end].pos_ != "PROPN" or doc[end].ent_type_
+    covered = {i for start, end in runs for i in range(start, end)}
+    assert covered == {t.i for t in doc if t.pos_ == "PROPN" and not t.ent_type_}
+    assert proper_noun_runs(nlp.make_doc("")) == []

@@ -23,6 +23,7 @@ from typing import Any
 from newsevents.datafiles import read_table
 from newsevents.geo.names import place_key
 
+REMEMBERED = 8192  # keys whose candidates a gazetteer keeps (see Gazetteer)
 PLACE_COLUMNS = ["geonameid", "name", "feature_class", "feature_code", "country", "admin1",
                  "lat", "lon", "population"]
 
@@ -93,13 +94,19 @@ class _Keys:
 
 
 class Gazetteer:
-    """Places by lookup key (`place_key`)."""
+    """Places by lookup key (`place_key`).
+
+    The candidates of the last `REMEMBERED` keys looked up are kept (they are frozen, so the
+    lookups of a name share them): news repeats its place names, and a lookup decodes some
+    twenty lines for its binary search and one line per place.
+    """
 
     def __init__(self, places: bytes, names: bytes, version: str) -> None:
         self.version = version
         self._places = _Lines(places)
         self._names = _Lines(names)
         self._keys = _Keys(self._names)
+        self._candidates_of = lru_cache(maxsize=REMEMBERED)(self._find)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -121,20 +128,22 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Every place with the lookup key `key` (see `lookup`)."""
-        wanted = key.encode("utf-8")
-        i = bisect_left(self._keys, wanted)
-        if i == len(self._keys) or self._keys[i] != wanted:
-            return []
-        _key, own, alternate = self._names[i].decode("utf-8").split("\t")
-        return [Candidate(self.place(int(r)), True) for r in own.split()] + [
-            Candidate(self.place(int(r)), False) for r in alternate.split()
-        ]
+        return list(self._candidates_of(key) or ())
 
     def knows(self, key: str) -> bool:
         """Whether `key` names any place."""
+        return self._candidates_of(key) is not None
+
+    def _find(self, key: str) -> tuple[Candidate, ...] | None:
+        """The candidates of `key` (`lookup_key`); None for a key the table does not hold."""
         wanted = key.encode("utf-8")
         i = bisect_left(self._keys, wanted)
-        return i < len(self._keys) and self._keys[i] == wanted
+        if i == len(self._keys) or self._keys[i] != wanted:
+            return None
+        _key, own, alternate = self._names[i].decode("utf-8").split("\t")
+        return tuple([Candidate(self.place(int(r)), True) for r in own.split()] + [
+            Candidate(self.place(int(r)), False) for r in alternate.split()
+        ])
 
 
 def _read_gzip(name: str, directory: Path | None) -> bytes:

@@ -36,7 +36,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from spacy.attrs import ENT_TYPE, ORTH, POS, SENT_START
+from spacy.symbols import ADJ, NOUN, PROPN
 
 from newsevents.geo.gazetteer import Candidate, Gazetteer
 from newsevents.geo.names import place_key
@@ -95,6 +99,7 @@ LEADING = frozenset({"the", "The", "THE"})
 TRAILING = frozenset({"'s", "’s", "'", "’"})
 WORD = "WORD"  # a capitalised word tagged ADJ or NOUN, outside any entity
 MAX_CANDIDATES = 40  # the largest places of a very common name ("Springfield") are enough
+_place_key = lru_cache(maxsize=8192)(place_key)  # news repeats its names
 
 
 @dataclass
@@ -112,7 +117,7 @@ class Mention:
     key: str = field(default="")
 
     def __post_init__(self) -> None:
-        self.key = self.key or place_key(self.text)
+        self.key = self.key or _place_key(self.text)
 
 
 def find_mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
@@ -138,7 +143,7 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
 def _surnames(doc: Any) -> set[str]:
     """The last names of the people the document names in full ("Henry Farrin"): alone
     elsewhere, such a name is the person, whatever the parser called it."""
-    return {place_key(ent[-1].text) for ent in doc.ents
+    return {_place_key(ent[-1].text) for ent in doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()}
 
 
@@ -152,12 +157,21 @@ def _prominent(candidates: list[Candidate]) -> bool:
 
 def proper_noun_runs(doc: Any) -> list[tuple[int, int]]:
     """The (start, end) token spans of the runs of proper nouns outside any entity."""
+    if not len(doc):
+        return []
+    return _proper_noun_runs(doc.to_array([POS, ENT_TYPE]))
+
+
+def _proper_noun_runs(columns: Any) -> list[tuple[int, int]]:
+    # the parse's arrays, not Token objects: building one per word would cost more than all
+    # the rest of the search
+    outside = ((columns[:, 0] == PROPN) & (columns[:, 1] == 0)).tolist()
     runs = []
     i = 0
-    while i < len(doc):
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+    while i < len(outside):
+        if outside[i]:
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            while j < len(outside) and outside[j]:
                 j += 1
             runs.append((i, j))
             i = j
@@ -170,10 +184,19 @@ def _unlabelled_names(doc: Any) -> list[tuple[int, int, str]]:
     """Runs of proper nouns outside any entity, and capitalised words outside any entity
     that the tagger took for an adjective or a common noun ("the southern Aleppo districts",
     "in Durres"), labelled WORD."""
-    names = [(start, end, "") for start, end in proper_noun_runs(doc)]
-    names += [(t.i, t.i + 1, WORD) for t in doc
-              if t.pos_ in {"ADJ", "NOUN"} and not t.ent_type_ and t.text[:1].isupper()
-              and not t.is_sent_start and not t.text.isupper()]
+    if not len(doc):
+        return []
+    columns = doc.to_array([POS, ENT_TYPE, SENT_START, ORTH])
+    names = [(start, end, "") for start, end in _proper_noun_runs(columns)]
+    pos = columns[:, 0]
+    # Token.is_sent_start is true for 1 only (the array holds -1 as an unsigned number)
+    wanted = ((pos == ADJ) | (pos == NOUN)) & (columns[:, 1] == 0) & (columns[:, 2] != 1)
+    indices = wanted.nonzero()[0].tolist()
+    strings = doc.vocab.strings
+    for i, orth in zip(indices, columns[indices, 3].tolist(), strict=True):
+        text = strings[orth]
+        if text[:1].isupper() and not text.isupper():
+            names.append((i, i + 1, WORD))
     return names
 
 
@@ -183,14 +206,14 @@ def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
     start, end = _trimmed(doc, start, end)
     if start >= end:
         return None
-    key = place_key(doc[start:end].text)
+    key = _place_key(doc[start:end].text)
     found = gazetteer.lookup_key(key)
     candidates = [c for c in found if c.own]
+    if not candidates and label == WORD:
+        return None
     locative = _word_before(doc, start) in (
         LOCATIVE if label in {"", WORD} else LOCATIVE_FOR_PEOPLE)
     place_noun = _place_noun_says_so(doc, start, end, label)
-    if not candidates and label == WORD:
-        return None
     if not candidates:
         # a name the gazetteer knows only in another spelling, or not at all: a place only
         # when a place noun says so ("the village of Sharifah", "Bemal village"), or a
@@ -216,7 +239,7 @@ def _other_name(doc: Any, start: int, end: int, label: str, gazetteer: Gazetteer
 def _named_after_place(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """"Mount Pleasant Police Department": an organisation that starts with a known place's
     name of two words or more."""
-    return any(gazetteer.knows(place_key(doc[start:stop].text))
+    return any(gazetteer.knows(_place_key(doc[start:stop].text))
                for stop in range(start + 2, end))
 
 
@@ -281,20 +304,21 @@ def _lookup(doc: Any, start: int, end: int, gazetteer: Gazetteer
     the whole name: the name without a leading direction ("Northeast Georgia") or a trailing
     generic head ("Fargo City"), else a known place's own name at the start of an unknown one
     ("Henderson County Jail", "Vancouver International Airport")."""
-    candidates = gazetteer.lookup_key(place_key(doc[start:end].text))
+    candidates = gazetteer.lookup_key(_place_key(doc[start:end].text))
     if candidates or end - start < 2:
         return candidates, start, end
     if doc[start].lower_ in DIRECTIONS:
         return _lookup(doc, start + 1, end, gazetteer)
     if doc[end - 1].lower_ in GENERIC_HEADS:
-        found = gazetteer.lookup_key(place_key(doc[start : end - 1].text))
+        found = gazetteer.lookup_key(_place_key(doc[start : end - 1].text))
         if found:
             return found, start, end - 1
     for stop in range(end - 1, start, -1):
         # "Al-Hasakah Governorate" does not start with a place "Al"
         article = doc[stop - 1].lower_ in ARTICLE_WORDS and doc[stop].text in HYPHENS
         if not doc[stop - 1].is_punct and not article:
-            found = [c for c in gazetteer.lookup_key(place_key(doc[start:stop].text)) if c.own]
+            found = [c for c in gazetteer.lookup_key(_place_key(doc[start:stop].text))
+                     if c.own]
             if found:
                 return found, start, stop
     return [], start, end

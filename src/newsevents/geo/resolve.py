@@ -50,14 +50,18 @@ def _division(place: Place) -> int | None:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
+    # `inner` and `outer` belong to two mentions ("X, Y"): a country named twice ("Mexico,
+    # Mexico") contains itself, as it did when every lookup built its own Place objects
     if outer.feature_code == "PCLI":
-        return inner.country == outer.country and inner is not outer
+        return inner.country == outer.country
     return outer.feature_code == "ADM1" and inner.admin1 == outer.geonameid
 
 
 def _near(a: Place, b: Place) -> bool:
     """Within NEAR_KM (equirectangular: exact enough at this range, and cheap)."""
     dlat = a.lat - b.lat
+    if dlat * dlat * KM_PER_DEGREE**2 > NEAR_KM**2:
+        return False  # too far north or south already (the sum below can only be larger)
     dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return (dlat * dlat + dlon * dlon) * KM_PER_DEGREE**2 <= NEAR_KM**2
 
@@ -108,8 +112,17 @@ class _Votes:
                 anchors[place.geonameid] = place
                 self.anchor_names.setdefault(place.geonameid, set()).add(m.key)
         self.anchors = list(anchors.values())
+        self._scores: dict[tuple[Place, str], float] = {}
 
     def context(self, candidate: Place, key: str) -> float:
+        """What the other toponyms say for `candidate` as the place of a mention of `key`
+        (worked out once per place and name: a name repeats, with the same candidates)."""
+        score = self._scores.get((candidate, key))
+        if score is None:
+            score = self._scores[(candidate, key)] = self._context(candidate, key)
+        return score
+
+    def _context(self, candidate: Place, key: str) -> float:
         countries, divisions = self.by_name.get(key, (Counter(), Counter()))
         others = sum(self.countries.values()) - sum(countries.values())
         votes = self.countries[candidate.country] - countries[candidate.country]

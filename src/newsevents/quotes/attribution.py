@@ -62,8 +62,11 @@ def phrase_cue(token: Token, cues: Cues) -> Token | None:
 def cue_tokens(cue: Token, cues: Cues) -> list[Token]:
     """The cue word with its particle, negation and auxiliaries ("pointed out", "has
     learned"), or the whole phrase ("according to")."""
+    lower = cue.lower_
     for phrase in cues.phrases:
         words = phrase.split()
+        if lower != words[0]:
+            continue
         span = cue.doc[cue.i : cue.i + len(words)]
         if [t.lower_ for t in span] == words:
             return list(span)

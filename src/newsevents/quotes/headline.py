@@ -8,6 +8,7 @@ source and the rest of the line the content.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from newsevents.quotes.attribution import Attribution, token_span
@@ -45,7 +46,8 @@ def headline_attributions(layout: Layout, verbs: frozenset[str]) -> list[Attribu
 
 def _title_case(line: str) -> bool:
     """A short line whose words are mostly capitalised."""
-    alpha = _WORD.findall(line)
+    # a paragraph is no headline past its MAX_WORDS-th word: read no further
+    alpha = [m.group() for m in islice(_WORD.finditer(line), MAX_WORDS + 1)]
     if not alpha or len(alpha) > MAX_WORDS:
         return False
     return sum(w[0].isupper() for w in alpha) >= TITLE_SHARE * len(alpha)

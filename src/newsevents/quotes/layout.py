@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from newsevents.quotes.marks import QuotedSpan, paragraphs
@@ -48,8 +49,7 @@ class Layout:
         of `lemmas`, found on the arrays of the parse."""
         if not len(self.doc):
             return []
-        strings = self.doc.vocab.strings
-        wanted = {strings[w] for w in lemmas}
+        wanted = _hashes(self.doc.vocab.strings, lemmas)
         array = self.doc.to_array(["LEMMA", "LOWER"])
         hits = [i for i, (lemma, lower) in enumerate(array.tolist())
                 if lemma in wanted or lower in wanted]  # fmt: skip
@@ -113,6 +113,12 @@ class Layout:
             found.append(token)
         found.reverse()
         return [t for t in found if not t.is_space]
+
+
+@lru_cache(maxsize=8)
+def _hashes(strings: Any, words: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of `words` (the same few word lists for every document)."""
+    return frozenset(strings[w] for w in words)
 
 
 def words(tokens: list[Token]) -> Iterator[Token]:

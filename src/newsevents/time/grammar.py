@@ -21,15 +21,15 @@ depend on it are `X` placeholders (`XXXX-WXX-2`, `XXXX-XX`, `XXXX-02-24`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from newsevents.time.context import Context, Norm
 from newsevents.time.days import DayHandlers
 from newsevents.time.lexicon import Lexicon, load_lexicon
 from newsevents.time.periods import PeriodHandlers
+from newsevents.time.search import DIGIT, alternation, fold, present, trie_alternation, windows
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
@@ -40,7 +40,9 @@ class Rule:
 
     `confirm` names the group whose token the tagger checks against the parse ("month",
     "year", "weekday", "season", "unit"); `tense` says whether the handler uses the tense.
-    The extent is the group `ext` when the pattern has one, else the whole match.
+    The extent is the group `ext` when the pattern has one, else the whole match. `needs`
+    holds groups of words (lower case, or `search.DIGIT`): every match contains a word of
+    each group, so the rule is not tried where a group has none (`Grammar.find`).
     """
 
     name: str
@@ -48,6 +50,7 @@ class Rule:
     handler: Handler
     confirm: str | None = None
     tense: bool = False
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +61,6 @@ class Found:
     end: int
 
 
-def alternation(words: Any) -> str:
-    """A regex alternation of words (longest first), spaces matching any whitespace."""
-    parts = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
-
-
-WINDOW = 48  # characters searched on either side of a trigger word (see Grammar.find)
-
-
 @dataclass
 class Grammar(DayHandlers, PeriodHandlers):
     """The expression rules built from the word lists, and the search over a text."""
@@ -74,6 +68,7 @@ class Grammar(DayHandlers, PeriodHandlers):
     lex: Lexicon
     rules: list[Rule] = field(default_factory=list)
     trigger: re.Pattern[str] = field(default=re.compile("$^"))
+    _needed_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
         self._build()
@@ -94,17 +89,24 @@ class Grammar(DayHandlers, PeriodHandlers):
             | {"weekend", "period", "nineteen", "eighteen", "twenty", "thousand", "end"}
             | set(self.decade_words())
         )
-        self.trigger = re.compile(r"\d|\b" + alternation(words) + r"\b", re.IGNORECASE)
+        self.trigger = re.compile(r"\d|\b" + trie_alternation(words) + r"\b", re.IGNORECASE)
+        needed = set().union(*(group for rule in self.rules for group in rule.needs))
+        self._needed_words = frozenset(needed - {DIGIT})
 
     def find(self, text: str) -> list[Found]:
         """All rule matches, longest first, without overlaps, in text order."""
         candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-        windows = self._windows(text)
-        for priority, rule in enumerate(self.rules):
-            for start, end in windows:
+        folded = fold(text)
+        for start, end in windows(text, self.trigger):
+            here = present(folded, start, end, self._needed_words)
+            for priority, rule in enumerate(self.rules):
+                if any(group.isdisjoint(here) for group in rule.needs):
+                    continue
                 for m in rule.regex.finditer(text, start, end):
                     if m.end() > m.start():
                         candidates.append((m.start(), m.end(), priority, rule, m))
+        # the key orders every pair of candidates (one rule matches a span once), so the
+        # order in which they were found does not matter
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
         taken = bytearray(len(text))
         found: list[Found] = []
@@ -117,25 +119,6 @@ class Grammar(DayHandlers, PeriodHandlers):
             found.append(Found(rule, m, start, end))
         found.sort(key=lambda f: f.start)
         return found
-
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """The parts of `text` around trigger words, merged: every expression contains one
-        (a digit, a month, a unit, "now", ...) and is shorter than `WINDOW` on either side of
-        it, so matching only there finds the same expressions much faster."""
-        windows: list[tuple[int, int]] = []
-        for m in self.trigger.finditer(text):
-            start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
-            if windows and end <= windows[-1][1]:
-                # inside the last window, which already runs to the end of this word: looking
-                # again would make a long run of digits quadratic ("1" * 100_000: minutes)
-                continue
-            while end < len(text) and not text[end].isspace():  # never cut a word
-                end += 1
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
-            else:
-                windows.append((start, end))
-        return windows
 
     def _build(self) -> None:
         lex = self.lex
@@ -183,14 +166,26 @@ class Grammar(DayHandlers, PeriodHandlers):
             handler: Handler,
             confirm: str | None = None,
             tense: bool = False,
+            needs: tuple[Collection[str], ...] = (),
         ) -> None:
             regex = re.compile(r"(?<![\w'’-])" + pattern, flags)
-            self.rules.append(Rule(name, regex, handler, confirm, tense))
+            groups = tuple(frozenset(w.lower() for w in group) for group in needs)
+            self.rules.append(Rule(name, regex, handler, confirm, tense, groups))
+
+        # what the rules need (see Rule.needs): one word of each group is in every match; of
+        # a phrase its last word will do
+        months, units, seasons = set(lex.months), set(lex.units), set(lex.seasons)
+        pods, digit = set(lex.parts_of_day), {DIGIT}
+        spoken = {"nineteen", "eighteen", "twenty", "thousand"}
+        year_or_spoken = digit | spoken
+        day_words = {"yesterday", "today", "tomorrow", "tonight"}
+        refs = {w.split()[-1] for w in lex.present_ref | lex.past_ref | lex.future_ref}
 
         add(
             "iso",
             r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?(?![\d-])",
             self._iso,
+            needs=(digit,),
         )
         add(
             "month_day",
@@ -200,6 +195,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._month_day,
             confirm="month",
             tense=True,
+            needs=(months, digit),
         )
         add(
             "day_month",
@@ -208,6 +204,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._month_day,
             confirm="month",
             tense=True,
+            needs=(months, digit),
         )
         add(
             "month",
@@ -217,6 +214,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._month,
             confirm="month",
             tense=True,
+            needs=(months,),
         )
         add(
             "year",
@@ -224,40 +222,47 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?:\s+year)?|the\s+year|FY)[\s-]*)?(?P<year>{year})(?![\d,.:/]\d|\w|%|-\d)",
             self._year,
             confirm="year",
+            needs=(digit,),
         )
         add(
             "spoken_year",
             rf"(?:(?P<pre>the\s+year)\s+)?(?P<spoken>{spoken_year})"
             rf"(?![\s-]+(?:{unit}|percent|dollars|people|of)\b){end_noapos}",
             self._spoken_year,
+            needs=(spoken,),
         )
         add(
             "year_end",
             r"(?:(?P<pre>around|at|by|until)\s+)?(?P<ext>year[\s-]end|year[’']s\s+end)"
             + end_noapos,
             self._year_end,
+            needs=({"year"}, {"end"}),
         )
         add(
             "short_year",
             r"(?:(?P<pre>fiscal|FY)\s*)?(?P<year>[’']\d\d)(?!\w|s)",
             self._year,
+            needs=(digit,),
         )
         add(
             "decade",
             rf"(?:(?P<pmod>{pmod})[\s-]+)?(?:(?P<the>the)\s+)?(?:(?P<pmod2>early|mid|late)[\s-]+)?"
             rf"(?P<dec>(?:1[0-9]|20)\d0|[’']\d0|\d0(?=s))[’']?s{end}",
             self._decade,
+            needs=(digit,),
         )
         add(  # "the nineties", "the early sixties" ("in their sixties" is an age: no article)
             "decade_word",
             rf"(?:(?P<pmod>{pmod})[\s-]+)?(?P<the>the)\s+(?:(?P<pmod2>early|mid|late)[\s-]+)?"
             rf"(?P<decword>{alternation(self.decade_words())}){end_noapos}",
             self._decade,
+            needs=(set(self.decade_words()),),
         )
         add(
             "century",
             rf"(?:(?P<pmod>{pmod})[\s-]+)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+century{end}",
             self._century,
+            needs=({"century"},),
         )
         add(
             "weekday",
@@ -268,6 +273,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._weekday,
             confirm="weekday",
             tense=True,
+            needs=(set(lex.weekdays),),
         )
         add(
             "day_word",
@@ -275,6 +281,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"day\s+(?P<dir>before|after)\s+)?(?P<dw>yesterday|today|tomorrow|tonight)"
             rf"(?:\s+(?P<pod>{pod}))?{end_noapos}",
             self._day_word,
+            needs=(day_words,),
         )
         add(
             "part_of_day",
@@ -282,16 +289,19 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"yesterday|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{pod})"
             + end_noapos,
             self._part_of_day,
+            needs=(pods,),
         )
         add(
             "overnight",
             r"(?P<pod>overnight)(?!\s+(?:rate|loan|bank|lending|market))" + end_noapos,
             self._part_of_day,
+            needs=({"overnight"},),
         )
         add(
             "mid_pod",
             rf"(?P<pmod>mid|early|late)[\s-]*(?P<pod>morning|afternoon|evening){end_noapos}",
             self._part_of_day,
+            needs=({"morning", "afternoon", "evening"},),
         )
         add(
             "clock",
@@ -302,6 +312,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?![\w-])",
             self._clock,
             tense=True,
+            needs=(digit | set(lex.clock_words),),
         )
         add(
             "relative",
@@ -310,6 +321,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?P<qunit>quarter|half))?{end_noapos}",
             self._relative,
             tense=True,
+            needs=({"week", "month", "quarter", "year", "decade", "century"} | seasons,),
         )
         add(
             "the_unit",
@@ -322,11 +334,13 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?:\s+(?P<endmonth>{month})\s*(?P<endday>\d{{1,2}})(?!\d))?|)",
             self._the_unit,
             tense=True,
+            needs=({"day", "week", "month", "quarter", "year", "period"},),
         )
         add(
             "year_ago_adj",
             r"(?P<adj>year[\s-]ago|year[\s-]earlier)" + end_noapos,
             self._the_unit,
+            needs=({"year"}, {"ago", "earlier"}),
         )
         add(
             "quarter",
@@ -338,8 +352,9 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"calendar)\s+)?(?P<year>{year}|this\s+year|last\s+year|next\s+year))?){end_noapos}",
             self._quarter,
             tense=True,
+            needs=({"quarter", "half"}, set(lex.ordinals)),
         )
-        add("q_code", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{year}))?\b", self._q_code)
+        add("q_code", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{year}))?\b", self._q_code, needs=(digit,))
         add(
             "duration",
             rf"(?:(?P<qmod>{qmod})\s+)?(?:(?P<det>the|its|his|her|their|a|an)\s+)?"
@@ -352,6 +367,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._duration,
             confirm="duration",
             tense=True,
+            needs=(units,),
         )
         add(
             "bare_units",
@@ -360,31 +376,37 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?![\s-]+old\b)(?:\s+(?P<dir>ago|earlier|later))?{end_noapos}",
             self._bare_units,
             confirm="unit",
+            needs=(set(lex.plurals),),
         )
         add(
             "relative_past",
             rf"(?:(?P<det>the)\s+)?(?P<rel>past|last|next|coming|first|previous|following)\s+"
             rf"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter){end_noapos}",
             self._relative_duration,
+            needs=({"day", "week", "month", "year", "decade", "century", "hour", "minute",
+                    "quarter"},),
         )
         add(
             "ref",
             alternation(lex.present_ref | lex.past_ref | lex.future_ref) + end_noapos,
             self._ref,
+            needs=(refs,),
         )
         add(
             "set",
             rf"(?P<q>every|each|per)\s+(?:(?P<num>other|{number})\s+)?(?P<what>{unit}|{weekday}|"
             rf"{month}|{season})(?P<pod>\s+{pod})?{end_noapos}",
             self._set,
+            needs=({"every", "each", "per"}, units | set(lex.weekdays) | months | seasons),
         )
         add(
             "times_per",
             rf"(?:once|twice|thrice|\w+\s+times)\s+(?P<ext>(?:a|an|per)\s+(?P<what>{unit})"
             rf"){end_noapos}",
             self._set,
+            needs=({"once", "twice", "thrice", "times"}, units),
         )
-        add("set_word", alternation(lex.sets) + end_noapos, self._set_word)
+        add("set_word", alternation(lex.sets) + end_noapos, self._set_word, needs=(set(lex.sets),))
         add(
             "holiday",
             rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{alternation(lex.holidays)})(?:\s+(?P<year>{year}))?"
@@ -392,6 +414,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             self._holiday,
             confirm="holiday",
             tense=True,
+            needs=({w.split()[-1] for w in lex.holidays},),
         )
         add(
             "season",
@@ -400,6 +423,7 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?:(?P<pmod3>early|mid|late)[\s-]+)?(?P<season>{season}))(?!\s+of)" + end_noapos,
             self._season,
             tense=True,
+            needs=(seasons,),
         )
         add(
             "season_year",
@@ -407,12 +431,14 @@ class Grammar(DayHandlers, PeriodHandlers):
             rf"(?P<year>{year}|{spoken_year})" + end_noapos,
             self._season,
             confirm="season",
+            needs=(seasons, year_or_spoken),
         )
         add(  # "the winter of 1994": the article makes the season word a noun, whatever its case
             "the_season_of_year",
             rf"(?:(?P<pmod>{pmod})[\s-]+)?the\s+(?P<season>{season})\s+of\s+"
             rf"(?P<year>{year}|{spoken_year})" + end_noapos,
             self._season,
+            needs=(seasons, year_or_spoken),
         )
 
 
