@@ -24,21 +24,11 @@ people named so far:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
 from newsevents.actors.kb import PARTICLES, Token, name_parts, names_agree, tokenize
-from newsevents.actors.resolve import (
-    BREAKERS,
-    COUNTRY_KINDS,
-    NOT_NAMES,
-    PLACE_KINDS,
-    ActorResolver,
-    ResolvedActor,
-    normalise_date,
-    one_country,
-)
+from newsevents.actors.resolve import BREAKERS, NOT_NAMES, ActorResolver, ResolvedActor
 
 
 def _words(text: str) -> frozenset[str]:
@@ -93,7 +83,6 @@ class DocumentActors:
         self.focus: list[Person] = []  # most recent last
         # a document names the same actors again and again: each text is looked up once
         self._readings: dict[tuple[str, str | None], ResolvedActor | None] = {}
-        self._places: dict[str, list[tuple[str, str]]] = {}
 
     def reading(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """What the knowledge base says of `text` on its own at the document's date, without
@@ -102,14 +91,6 @@ class DocumentActors:
         if key not in self._readings:
             self._readings[key] = self.resolver.resolve(text, self.date, context)
         return self._readings[key]
-
-    def place_country(self, sentence: str, *, places_only: bool = True) -> str | None:
-        """The one country `sentence` places things in (`ActorResolver.place_country`);
-        the sentence is read once for both questions."""
-        if sentence not in self._places:
-            day = normalise_date(self.date) or dt.date.today().isoformat()
-            self._places[sentence] = self.resolver.country_evidence(sentence, day)
-        return one_country(self._places[sentence], PLACE_KINDS if places_only else COUNTRY_KINDS)
 
     def resolve(self, text: str, context: str | None = None) -> ResolvedActor | None:
         """The actor `text` refers to, given the people named earlier in the document."""

@@ -21,6 +21,8 @@ class DocumentContext:
     people_spans: set[tuple[int, int]] = field(default_factory=set)  # mentions of persons
     # mentions whose country is a guess from the rest of the sentence, not their own words
     guessed_country: set[tuple[int, int]] = field(default_factory=set)
+    # sentence start -> (place | people, country) its entities name
+    sentence_countries: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
     # the document's people for in-document coreference ("Bashir" after "Omar al-Bashir"),

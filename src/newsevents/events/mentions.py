@@ -22,6 +22,8 @@ _OBJECT_LINKS = {"dobj", "dative", "pobj"}
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "our"}
 _LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
+# entity labels that never name a place or a nationality
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 class MentionResolver:
@@ -99,14 +101,27 @@ class MentionResolver:
         # or else the one country it names at all ("Egyptian police dispersed demonstrators")
         if ctx.people is None:
             return agent
-        sentence = token.sent.text
-        country = ctx.people.place_country(sentence) or ctx.people.place_country(
-            sentence, places_only=False
-        )
+        named = self._sentence_countries(token.sent, ctx)
+        country = _one({c for kind, c in named if kind == "place"}) or _one({c for _, c in named})
         if not country:
             return agent
         ctx.guessed_country.add((agent["start"], agent["end"]))
         return {**agent, "country": country}
+
+    def _sentence_countries(self, sent: Any, ctx: DocumentContext) -> list[tuple[str, str]]:
+        """(place | people, country) of each place and nationality the sentence's entities
+        name, read once per sentence."""
+        if sent.start not in ctx.sentence_countries:
+            found = []
+            for ent in sent.ents:
+                if ent.label_ in _NOT_PLACES:
+                    continue
+                # whatever the label: the parser tags some towns PERSON ("near ... Goma")
+                resolved = ctx.people.reading(ent.text)
+                if resolved is not None and resolved.country and resolved.kind is None:
+                    found.append(("people" if ent.label_ == "NORP" else "place", resolved.country))
+            ctx.sentence_countries[sent.start] = found
+        return ctx.sentence_countries[sent.start]
 
     def _resolve(
         self, text: str, start: int, end: int, ctx: DocumentContext
@@ -228,3 +243,7 @@ def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
     if ctx.person_roots is None:
         ctx.person_roots = [e.root for e in doc.ents if e.label_ == "PERSON"]
     return ctx.person_roots
+
+
+def _one(countries: set[str]) -> str | None:
+    return next(iter(countries)) if len(countries) == 1 else None
