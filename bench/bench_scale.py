@@ -28,7 +28,9 @@ store's writer) separately.
 
 Memory: `--memory N ...` ingests the corpus replicated to N documents (copy k of an article
 gets the id `<id>~k`, so every copy is coded) with `--workers`, and reports the same peaks
-for each N: flat memory means the same peak for 1,000 and for 20,000 documents.
+for each N: flat memory means the same peak for 1,000 and for 20,000 documents. Worker
+processes are replaced after a number of documents (exec/workers.py): `worker_processes`
+counts those seen (the multiprocessing resource tracker, a small process, among them).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class PeakMemory:
         self.driver = 0
         self.worker = 0
         self.cpu: dict[int, float] = {}  # CPU seconds of each process, last seen
+        self.worker_pids: set[int] = set()  # replaced workers count (exec/workers.py)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -94,6 +97,7 @@ class PeakMemory:
                 self.driver = max(self.driver, self.root.memory_info().rss)
                 self._cpu(self.root)
                 for proc in self._workers():
+                    self.worker_pids.add(proc.pid)
                     self.worker = max(self.worker, proc.memory_info().rss)
                     self._cpu(proc)
             except psutil.Error:
@@ -112,6 +116,7 @@ class PeakMemory:
         return {
             "peak_rss_mb_worker": worker // 2**20,
             "peak_rss_mb_driver": self.driver // 2**20,
+            "worker_processes": len(self.worker_pids),
             "cpu_seconds": round(sum(self.cpu.values()), 1),
         }
 

@@ -17,6 +17,7 @@ ray = pytest.importorskip("ray")
 
 from newsevents.cli import main  # noqa: E402
 from newsevents.config import Config, load_config  # noqa: E402
+from newsevents.exec.local import LocalExecutor  # noqa: E402
 from newsevents.exec.plan import ShardTask, plan_shards  # noqa: E402
 from newsevents.exec.ray import RayExecutor  # noqa: E402
 from newsevents.pipeline import Pipeline, default_pipeline  # noqa: E402
@@ -151,3 +152,37 @@ def test_ray_executor_retries_the_shard_of_a_killed_worker(tmp_path: Path) -> No
         assert len(counts) == 13 and all(r["n"] == 1 for r in counts), "each document once"
         events = store.rows("SELECT id, count(*) AS n FROM events_all GROUP BY id")
         assert events and all(r["n"] == 1 for r in events), "each event once"
+
+
+def _commit(db: Path, outcomes: list[Any]) -> None:
+    with writer_lock(db):
+        writer = StoreWriter(db)
+        for outcome in outcomes:
+            assert outcome.marker is not None, outcome.error
+            writer.commit_shard(outcome.marker, "test")
+
+
+def test_ray_executor_replaces_actors_after_their_documents(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "reports.jsonl", 8)
+    specs = plan_shards([str(corpus)], "auto", 3, None, 10_000)  # 9 lines: 3 shards
+    stored = {}
+    for name in ("ray", "local"):
+        db = tmp_path / name
+        tasks = [ShardTask(s, str(db), load_config()) for s in specs]
+        if name == "ray":
+            executor = RayExecutor(load_config(), workers=2, recycle_after=3)
+            outcomes = list(executor.run_shards(tasks))
+            # each actor is replaced after each shard (3 documents)
+            assert executor.actors_started == 2 + len(specs)
+        else:
+            outcomes = list(LocalExecutor(load_config()).run_shards(tasks))
+        assert sorted(o.task.spec.id for o in outcomes) == sorted(s.id for s in specs)
+        assert all(o.attempts == 1 for o in outcomes), "no shard was lost to a replacement"
+        _commit(db, outcomes)
+        with Store(db) as store:
+            stored[name] = {
+                table: store.rows(f"SELECT * EXCLUDE (coded_at) FROM {table} ORDER BY id")
+                for table in ("documents_all", "events_all")
+            }
+    assert len(stored["ray"]["documents_all"]) == 9 and stored["ray"]["events_all"]
+    assert stored["ray"] == stored["local"]

@@ -42,3 +42,23 @@ def test_lemmas_other_lemmatizer_modes_are_left_alone() -> None:
     assert speed_up_lemmatizer(nlp) is False
     assert "pipe" not in vars(lemmatizer)
     assert speed_up_lemmatizer(spacy.blank("en")) is False
+
+
+def test_lemmas_memory_stays_bounded_and_gives_the_same_lemmas() -> None:
+    import importlib
+
+    from newsevents.nlp.model import MODEL_PACKAGE
+
+    nlp = importlib.import_module(MODEL_PACKAGE).load()  # a model of its own: the limit is 7
+    assert speed_up_lemmatizer(nlp, limit=7) is True
+    remembering = nlp.get_pipe("lemmatizer").pipe
+    sizes = []
+    lemmas = []
+    for text in TEXTS * 2:
+        lemmas += _lemmas(list(nlp.pipe([text])))
+        sizes.append(len(remembering.known))
+    assert max(sizes) <= 7, "the memory never holds more than its limit"
+    assert min(sizes) < max(sizes), "it was emptied and filled again"
+    assert len(nlp.get_pipe("lemmatizer").cache) <= 7, "spaCy's own memory is emptied too"
+    stock = load_model(stock=True)
+    assert lemmas == _lemmas([stock(text) for text in TEXTS * 2])

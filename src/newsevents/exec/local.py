@@ -5,22 +5,26 @@ shards of an ingest, retrying a failed shard before reporting it (see exec/shard
 
 Streaming: sources are cut into batches and at most `2 * workers` batches are in flight,
 so memory stays flat however many documents come in (`Pool.imap` would read the whole
-input ahead). Results come back in input order. Each worker builds the pipeline, and so
-loads the model, once.
+input ahead). Results come back in input order. Each worker process builds the pipeline,
+and so loads the model, once; it is replaced by a fresh one after `recycle_after` documents
+(exec/workers.py), so that its memory stays flat too.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
 from newsevents.config import Config
 from newsevents.exec.plan import ShardTask
+from newsevents.exec.workers import (
+    RECYCLE_AFTER_DOCUMENTS,
+    RecycledWorkers,
+)
 from newsevents.pipeline import Pipeline, default_pipeline
 from newsevents.records import Analysis, DocumentError, Source
 
@@ -80,9 +84,15 @@ def next_attempt(retry: list[ShardOutcome], tasks: Iterator[ShardTask]) -> Shard
 class LocalExecutor:
     """Run a pipeline over a stream of sources on this machine."""
 
-    def __init__(self, config: Config, factory: PipelineFactory = default_pipeline) -> None:
+    def __init__(
+        self,
+        config: Config,
+        factory: PipelineFactory = default_pipeline,
+        recycle_after: int = RECYCLE_AFTER_DOCUMENTS,
+    ) -> None:
         self.config = config
         self.factory = factory
+        self.recycle_after = recycle_after  # documents a worker process is given (workers.py)
 
     def run(self, sources: Iterable[Source]) -> Iterator[Analysis]:
         batches = batched(sources, self.config.batch_size)
@@ -123,84 +133,76 @@ class LocalExecutor:
             yield from self._run_shards_pool(iter(tasks), retries)
 
     def _run_shards_pool(self, tasks: Iterator[ShardTask], retries: int) -> Iterator[ShardOutcome]:
-        pool = self._new_pool()
+        workers = self._workers()
         running: dict[Future[dict[str, object]], ShardOutcome] = {}
         retry: list[ShardOutcome] = []
         try:
             while True:
-                while len(running) < 2 * self.config.workers:
+                while workers.has_room():
                     outcome = next_attempt(retry, tasks)
                     if outcome is None:
                         break
-                    running[pool.submit(_run_shard_in_worker, outcome.task)] = outcome
+                    task = outcome.task
+                    future = workers.submit(_run_shard_in_worker, task, task.spec.documents)
+                    assert future is not None, "a worker had room"
+                    running[future] = outcome
                 if not running:
                     return
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
-                broken = False
                 for future in done:
                     outcome = running.pop(future)
                     try:
                         outcome.marker = future.result()
                         outcome.error = None
+                        workers.finished(future)
                         yield outcome
                         continue
                     except BrokenProcessPool:
-                        broken = True
+                        # only the shards that worker held are lost; the others go on
+                        workers.finished(future, broken=True)
                         outcome.error = "the worker process running this shard died"
                     except Exception as exc:
+                        workers.finished(future)
                         outcome.error = f"{type(exc).__name__}: {exc}"
                     if outcome.attempts <= retries:
                         retry.append(outcome)
                     else:
                         yield outcome
-                if broken:  # every shard still on the dead pool runs again on a fresh one
-                    for outcome in running.values():
-                        outcome.error = "a worker process died while this shard ran"
-                        if outcome.attempts <= retries:
-                            retry.append(outcome)
-                        else:
-                            yield outcome
-                    running.clear()
-                    pool.shutdown(cancel_futures=True)
-                    pool = self._new_pool()
         finally:
-            pool.shutdown(cancel_futures=True)
+            workers.shutdown()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # spawn: workers start clean instead of inheriting whatever the parent loaded
-        return ProcessPoolExecutor(
-            max_workers=self.config.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.factory, self.config),
+    def _workers(self) -> RecycledWorkers:
+        return RecycledWorkers(
+            self.config.workers, _init_worker, (self.factory, self.config), self.recycle_after
         )
 
     def _run_pool(self, batches: Iterator[list[Source]]) -> Iterator[Analysis]:
-        pool = self._new_pool()
+        workers = self._workers()
         in_flight: deque[tuple[list[Source], Future[list[Analysis]]]] = deque()
         try:
             while True:
-                while len(in_flight) < 2 * self.config.workers:
+                while workers.has_room():
                     batch = next(batches, None)
                     if batch is None:
                         break
-                    in_flight.append((batch, pool.submit(_run_in_worker, batch)))
+                    future = workers.submit(_run_in_worker, batch, len(batch))
+                    assert future is not None, "a worker had room"
+                    in_flight.append((batch, future))
                 if not in_flight:
                     return
                 batch, future = in_flight.popleft()
                 try:
-                    yield from future.result()
+                    analyses = future.result()
                 except BrokenProcessPool:
                     # a worker died (killed, out of memory): report the documents it held
-                    # and those queued behind it, then carry on with a fresh pool
+                    # (the batches of the other workers go on) and carry on with a new one
+                    workers.finished(future, broken=True)
                     yield from _crashed(batch)
-                    for queued, _ in in_flight:
-                        yield from _crashed(queued)
-                    in_flight.clear()
-                    pool.shutdown(cancel_futures=True)
-                    pool = self._new_pool()
+                    continue
+                workers.finished(future)
+                yield from analyses
         finally:
-            pool.shutdown(cancel_futures=True)
+            workers.shutdown()
 
 
 def _crashed(batch: list[Source]) -> Iterator[Analysis]:

@@ -10,6 +10,8 @@ cluster (one machine, or a shared filesystem).
 Each actor holds one shard at a time, which keeps them evenly loaded to the end of a run.
 A shard that raises, or whose actor dies (killed, out of memory), is tried again up to
 `retries` times and then reported, as the local executor does; a dead actor is replaced.
+So is an actor that was given `recycle_after` documents, between two shards, to keep its
+memory flat (see exec/workers.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from newsevents.config import Config
 from newsevents.exec.local import PipelineFactory, ShardOutcome, next_attempt
 from newsevents.exec.plan import ShardTask
 from newsevents.exec.shard import run_shard
+from newsevents.exec.workers import RECYCLE_AFTER_DOCUMENTS
 from newsevents.pipeline import Pipeline, default_pipeline
 
 # Objects that cross the cluster are small (a shard task, a completion marker): a small
@@ -66,13 +69,18 @@ class RayExecutor:
         factory: PipelineFactory = default_pipeline,
         address: str | None = None,
         workers: int | None = None,
+        recycle_after: int = RECYCLE_AFTER_DOCUMENTS,
     ) -> None:
         if workers is not None and workers < 1:
             raise ValueError("workers must be at least 1")
+        if recycle_after < 1:
+            raise ValueError("recycle_after must be at least 1")
         self.config = config
         self.factory = factory
         self.address = address
         self.workers = workers
+        self.recycle_after = recycle_after
+        self.actors_started = 0  # replacements included, for tests and reports
 
     def run_shards(self, tasks: Iterable[ShardTask], retries: int = 2) -> Iterator[ShardOutcome]:
         """Run each shard on the cluster, yielding outcomes as shards end (in any order)."""
@@ -89,9 +97,11 @@ class RayExecutor:
             )
 
             def new_actor() -> Any:
+                self.actors_started += 1
                 return remote.remote(self.factory, self.config)
 
-            yield from _schedule(chain([first], pending), new_actor, self.workers, retries)
+            actors = _Actors(new_actor, self.recycle_after)
+            yield from _schedule(chain([first], pending), actors, self.workers, retries)
         finally:
             if started_here:
                 ray.shutdown()
@@ -112,18 +122,40 @@ class RayExecutor:
         return True
 
 
+class _Actors:
+    """Starts actors, and replaces one that was given `recycle_after` documents."""
+
+    def __init__(self, new_actor: Callable[[], Any], recycle_after: int) -> None:
+        self.new = new_actor
+        self.recycle_after = recycle_after
+        self._given: dict[Any, int] = {}  # documents each live actor was given
+
+    def after_shard(self, actor: Any, task: ShardTask) -> Any:
+        """`actor`, or its successor when it has had its share of documents."""
+        given = self._given.pop(actor, 0) + task.spec.documents
+        if given < self.recycle_after:
+            self._given[actor] = given
+            return actor
+        ray.kill(actor)  # it holds nothing now: no shard is lost
+        return self.new()
+
+    def replace_dead(self, actor: Any) -> Any:
+        self._given.pop(actor, None)
+        return self.new()
+
+
 def _schedule(
-    tasks: Iterator[ShardTask], new_actor: Callable[[], Any], workers: int, retries: int
+    tasks: Iterator[ShardTask], actors: _Actors, workers: int, retries: int
 ) -> Iterator[ShardOutcome]:
     """Keep one shard on each actor; retry a failed shard, then report it.
 
     The actors are stopped at the end, so that they give their CPUs back to the cluster
     even when the calling process stays connected to it.
     """
-    idle = [new_actor() for _ in range(workers)]
+    idle = [actors.new() for _ in range(workers)]
     running: dict[Any, tuple[Any, ShardOutcome]] = {}
     try:
-        yield from _assign(tasks, new_actor, idle, running, retries)
+        yield from _assign(tasks, actors, idle, running, retries)
     finally:
         for actor in [*idle, *(actor for actor, _ in running.values())]:
             ray.kill(actor)
@@ -131,7 +163,7 @@ def _schedule(
 
 def _assign(
     tasks: Iterator[ShardTask],
-    new_actor: Callable[[], Any],
+    actors: _Actors,
     idle: list[Any],
     running: dict[Any, tuple[Any, ShardOutcome]],
     retries: int,
@@ -151,16 +183,16 @@ def _assign(
         try:
             outcome.marker = ray.get(ref)
             outcome.error = None
-            idle.append(actor)
+            idle.append(actors.after_shard(actor, outcome.task))
             yield outcome
             continue
         except RayActorError:
             # a fresh actor takes the dead one's place (a restarted one would refuse
             # the shards sent to it while it restarts)
             outcome.error = "the Ray worker running this shard died"
-            idle.append(new_actor())
+            idle.append(actors.replace_dead(actor))
         except RayTaskError as exc:  # run_shard raised: report the original exception
-            idle.append(actor)
+            idle.append(actors.after_shard(actor, outcome.task))
             cause = exc.cause if isinstance(exc.cause, BaseException) else exc
             outcome.error = f"{type(cause).__name__}: {cause}"
         if outcome.attempts <= retries:
