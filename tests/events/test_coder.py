@@ -416,3 +416,10 @@ def test_coder_stranded_preposition_takes_the_noun_the_parser_made_a_subject(cod
     text = "Peru has granted diplomatic asylum to five Bolivian army officers holed up in a house."
     event = _main(code(text))
     assert event["type"] == "AID" and _countries(event["recipient"]) == {"BOL"}
+
+
+def test_coder_one_phrase_of_two_nationalities_agrees_mutually(code: Any) -> None:
+    text = "The Chilean and Peruvian sides of the border commission agreed to share data."
+    event = _main(code(text))
+    assert _countries(event["actor"]) == {"CHL", "PER"} and event["recipient"] == []
+    assert event["reciprocal"]

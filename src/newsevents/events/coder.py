@@ -26,7 +26,7 @@ from newsevents.events.modes import (
     is_historical,
 )
 from newsevents.events.overlap import intent_above, naming_verb, refused_by_head
-from newsevents.events.slots import MUTUAL_TYPES, SlotFiller
+from newsevents.events.slots import MUTUAL_TYPES, SlotFiller, several_parties
 from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate, TriggerFinder
 
@@ -132,7 +132,7 @@ class EventCoder:
         mutual = (
             (coding.type in MUTUAL_TYPES or reciprocal)
             and not recipients
-            and syntax.coordinated(actor_tokens)
+            and several_parties(actor_tokens)
             and len(actors) >= 2
         )
         if not actors and not recipients:

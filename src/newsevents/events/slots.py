@@ -121,7 +121,7 @@ class SlotFiller:
         if (
             not kept
             and not _names_unknown(cand.recipient_heads)
-            and not (cand.coding.type in MUTUAL_TYPES and syntax.coordinated(actor_tokens))
+            and not (cand.coding.type in MUTUAL_TYPES and several_parties(actor_tokens))
         ):
             # PETRARCH's convention: the target is the first actor in the trigger's own phrase
             # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland"); not when
@@ -150,6 +150,12 @@ class SlotFiller:
             if _others((found, used), actors):
                 return found, used
         return [], []
+
+
+def several_parties(actor_tokens: list[Token]) -> bool:
+    """Whether the actors are parties side by side: coordinated ("Canada and Mexico") or
+    named by one phrase of several nationalities ("the Turkish and Greek sides")."""
+    return syntax.coordinated(actor_tokens) or len({t.i for t in actor_tokens}) < len(actor_tokens)
 
 
 def _owners(token: Token) -> list[Token]:
