@@ -423,3 +423,12 @@ def test_coder_one_phrase_of_two_nationalities_agrees_mutually(code: Any) -> Non
     event = _main(code(text))
     assert _countries(event["actor"]) == {"CHL", "PER"} and event["recipient"] == []
     assert event["reciprocal"]
+
+
+def test_coder_preparing_to_attack_is_mobilization_now(code: Any) -> None:
+    # the manual's MOBILIZE: military posturing that falls short of the use of force
+    event = _main(code("The Chilean army prepared to resume shelling Peruvian positions."))
+    assert event["type"] == "MOBILIZE" and "future" not in event["aux"]
+    # the adjective is a declared willingness, not a show of force
+    event = _main(code("Chile is prepared to attack Peruvian positions."))
+    assert event["type"] == "ASSAULT" and "future" in event["aux"]

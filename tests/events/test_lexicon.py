@@ -126,6 +126,7 @@ def _tables() -> dict[str, dict[str, Any]]:
             **meta,
             **{k: ["x"] for k in (*CUES, "historical", "control", "obligation")},
             **{k: ["x"] for k in ("reciprocal", "halt", "background", "stative", "support")},
+            "preparation": ["x"],
         },
         "verbs_team.json": {
             **meta,

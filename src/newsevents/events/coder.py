@@ -24,11 +24,14 @@ from newsevents.events.modes import (
     declared_refusal,
     is_controlled_infinitive,
     is_historical,
+    prepared_for,
 )
 from newsevents.events.overlap import intent_above, naming_verb, refused_by_head
 from newsevents.events.slots import MUTUAL_TYPES, SlotFiller, several_parties
 from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate, TriggerFinder
+
+READINESS_CODE = "152"  # CAMEO: increase military alert status
 
 
 @dataclass(slots=True)
@@ -149,6 +152,12 @@ class EventCoder:
         if is_historical(date, precision, ctx.published):
             aux.append("historical")
         cameo, rule = match.code, match.rule
+        if coding.type == "ASSAULT" and prepared_for(trigger, self.cues):
+            # "the army prepared to resume shelling": military posturing short of the use of
+            # force is the manual's MOBILIZE, and the readiness is now
+            cameo, rule = READINESS_CODE, f"{rule}+prepared"
+            coding = self.ontology.to_plover(READINESS_CODE)
+            aux = [a for a in aux if a != "future"]
         refusal = declared_refusal(trigger, coding.type, aux, self.cues)
         if refusal is not None:
             # "will not accept the plan", "is not willing to meet": the manual's REJECT

@@ -33,7 +33,7 @@ _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
-    "halt", "background", "stative", "support",
+    "halt", "background", "stative", "support", "preparation",
 )  # fmt: skip
 
 
@@ -72,6 +72,7 @@ class Modifiers:
     background: frozenset[str]
     stative: frozenset[str]  # "is opposed to": the passive subject acts
     support: frozenset[str]  # light verbs: "carried out an attack" codes the attack
+    preparation: frozenset[str]  # "prepared to attack": a show of readiness (MOBILIZE)
 
 
 @dataclass(frozen=True, slots=True)

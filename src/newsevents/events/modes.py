@@ -142,6 +142,15 @@ def is_controlled_infinitive(clause: Token, controllers: frozenset[str]) -> bool
     )
 
 
+def prepared_for(trigger: Token, cues: Any) -> bool:
+    """Whether `trigger` is what its subject is getting ready to do ("the army prepared to
+    resume shelling"): the verb of preparing, not the adjective ("is prepared to talks")."""
+    for head in _chain(trigger, {"xcomp"})[1:]:
+        if head.pos_ == "VERB" and _lemma(head) in cues.preparation:
+            return True
+    return False
+
+
 def _purpose_infinitive(clause: Token) -> bool:
     """ "will send troops [to help defend ...]": the aim of an act shares its tense and
     modality (a promised act's purpose is promised too)."""
