@@ -65,10 +65,8 @@ class _Item:
 
 
 class Clusterer:
-    """Takes mentions one at a time, keeps them compactly, then groups them.
-
-    >>> c = Clusterer(); c.add(some_mention); labels = c.labels(ranks)  # doctest: +SKIP
-    """
+    """Takes mentions one at a time, keeps them compactly, then groups them: `add` each
+    mention, then `labels(ranks)` gives each mention's group."""
 
     def __init__(self, params: DedupParams | None = None) -> None:
         self.params = params or DedupParams()
