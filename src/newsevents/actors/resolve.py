@@ -500,37 +500,24 @@ class ActorResolver:
     def _context_country(
         self, context: str, day: str | None, kinds: tuple[str, ...] = COUNTRY_KINDS
     ) -> str | None:
-        return one_country(self.country_evidence(context, day), kinds)
-
-    def country_evidence(self, context: str, day: str | None) -> list[tuple[str, str]]:
-        """(kind, country) of every place, demonym, capital ... that `context` names."""
         tokens = tokenize(context)
         detached = detached_tokens(context)
-        found = []
+        found = set()
         for match in _drop_name_parts(tokens, self._matches(tokens)):
             if detached.issuperset(range(match.start, match.end)):
                 continue
             item = self._evidence(match, day)
-            if item is not None and item.kind in COUNTRY_KINDS and item.country:
-                found.append((item.kind, item.country))
-        return found
+            if item is not None and item.kind in kinds and item.country:
+                found.add(item.country)
+        return found.pop() if len(found) == 1 else None
 
-    def place_country(
-        self, sentence: str, date: str | None = None, *, places_only: bool = True
-    ) -> str | None:
+    def place_country(self, sentence: str, date: str | None = None) -> str | None:
         """The one country whose territory `sentence` names (countries, capitals, regions,
         places; not demonyms, people or organisations), or None when it names none or several:
-        where an agent without a nationality acts ("police in Baghdad said ...").
-        Not `places_only`: the one country any place, demonym or capital of the sentence
-        names ("Egyptian police dispersed demonstrators")."""
+        where an agent without a nationality acts ("police in Baghdad said ...")."""
         day = normalise_date(date) or dt.date.today().isoformat()
-        return self._context_country(sentence, day, PLACE_KINDS if places_only else COUNTRY_KINDS)
+        return self._context_country(sentence, day, PLACE_KINDS)
 
-
-def one_country(evidence: list[tuple[str, str]], kinds: tuple[str, ...]) -> str | None:
-    """The country of `evidence` of `kinds` when there is exactly one."""
-    found = {country for kind, country in evidence if kind in kinds}
-    return found.pop() if len(found) == 1 else None
 
 def _as_modified(
     item: _Evidence, tokens: list[Token], rest: list[_Match], owners: set[int], of_index: int

@@ -117,11 +117,18 @@ class MentionResolver:
                 if ent.label_ in _NOT_PLACES:
                     continue
                 # whatever the label: the parser tags some towns PERSON ("near ... Goma")
-                resolved = ctx.people.reading(ent.text)
+                resolved = self.reading(ent.text, ctx)
                 if resolved is not None and resolved.country and resolved.kind is None:
                     found.append(("people" if ent.label_ == "NORP" else "place", resolved.country))
             ctx.sentence_countries[sent.start] = found
         return ctx.sentence_countries[sent.start]
+
+    def reading(self, text: str, ctx: DocumentContext) -> Any:
+        """What the tables say of `text` alone at the document's date; through the document's
+        coreference, which remembers every lookup, when there is one."""
+        if ctx.people is not None:
+            return ctx.people.reading(text)
+        return self.resolver.resolve(text, ctx.published)
 
     def _resolve(
         self, text: str, start: int, end: int, ctx: DocumentContext
@@ -129,10 +136,7 @@ class MentionResolver:
         key = (start, end)
         if key in ctx.mentions:
             return ctx.mentions[key]
-        if ctx.people is not None:
-            resolved = ctx.people.reading(text)  # shares the lookups coreference makes
-        else:
-            resolved = self.resolver.resolve(text, ctx.published)
+        resolved = self.reading(text, ctx)
         if ctx.people is not None and _has_name(text):
             # the document's people fill in what a name alone does not say ("Bashir" after
             # "Omar al-Bashir"); a mention that names someone else keeps its own reading, and

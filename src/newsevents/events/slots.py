@@ -91,7 +91,7 @@ class SlotFiller:
         return [{**found, "country": c} for c in others if c and c != found["country"]]
 
     def _country_of(self, word: Token, ctx: DocumentContext) -> str | None:
-        resolved = self.mentions.resolver.resolve(word.text, ctx.published)
+        resolved = self.mentions.reading(word.text, ctx)
         return resolved.country if resolved is not None else None
 
     def recipients(
