@@ -115,6 +115,11 @@ def test_shard_failing_is_retried_then_reported(tmp_path: Path) -> None:
 
 def test_shard_killed_ingest_resumes_without_losing_or_duplicating(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "c.jsonl", 14)
+    # the malformed line last: in the one shard that cannot have been committed before the
+    # kill, so that the re-run is the one to report it (else it is stored and skipped)
+    lines = corpus.read_text("utf-8").splitlines()
+    lines.remove("{not json")
+    corpus.write_text("\n".join([*lines, "{not json"]) + "\n", "utf-8")
     db = tmp_path / "db"
     command = [
         sys.executable,
