@@ -197,30 +197,36 @@ def ingest(args: argparse.Namespace) -> int:
         failures: list[dict[str, Any]] = []
         shard_failures: list[dict[str, Any]] = []
         progress = Progress(sum(s.documents for s in pending))
-        tasks = (ShardTask(s, str(root), config, date) for s in pending)
-        for outcome in executor.run_shards(tasks, args.retries):
-            spec = outcome.task.spec
-            if outcome.marker is None:
-                shard_failures.append(
-                    {
-                        "shard": spec.id,
-                        "error": outcome.error,
-                        "attempts": outcome.attempts,
-                        "inputs": [s.__repr__() for s in spec.slices],
-                    }
-                )
-                counts["failed"] += spec.documents
-                print(
-                    f"\nnewsevents ingest: shard {spec.id} failed after {outcome.attempts} "
-                    f"tries: {outcome.error}",
-                    file=sys.stderr,
-                )
-            else:
-                writer.commit_shard(outcome.marker, run_id)
-                for key in ("coded", "failed", "skipped", "events"):
-                    counts[key] += int(outcome.marker.get(key, 0))  # type: ignore[call-overload]
-                failures += outcome.marker.get("failures", [])  # type: ignore[arg-type]
-            progress.advance(spec.documents)
+        known = writer.snapshot_known(run_id) if pending else None
+        snapshot = None if known is None else str(known)
+        tasks = (ShardTask(s, str(root), config, date, snapshot) for s in pending)
+        try:
+            for outcome in executor.run_shards(tasks, args.retries):
+                spec = outcome.task.spec
+                if outcome.marker is None:
+                    shard_failures.append(
+                        {
+                            "shard": spec.id,
+                            "error": outcome.error,
+                            "attempts": outcome.attempts,
+                            "inputs": [s.__repr__() for s in spec.slices],
+                        }
+                    )
+                    counts["failed"] += spec.documents
+                    print(
+                        f"\nnewsevents ingest: shard {spec.id} failed after {outcome.attempts} "
+                        f"tries: {outcome.error}",
+                        file=sys.stderr,
+                    )
+                else:
+                    writer.commit_shard(outcome.marker, run_id)
+                    for key in ("coded", "failed", "skipped", "events"):
+                        counts[key] += int(outcome.marker.get(key, 0))  # type: ignore[call-overload]
+                    failures += outcome.marker.get("failures", [])  # type: ignore[arg-type]
+                progress.advance(spec.documents)
+        finally:
+            if known is not None:
+                known.unlink(missing_ok=True)
         progress.finish()
         dedup = writer.refresh_dedup()
         report = {

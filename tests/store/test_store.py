@@ -6,15 +6,17 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from store_fixtures import build_store, document, sample_documents
 
 from newsevents.cli import main
 from newsevents.dedup import deduplicate
-from newsevents.store.layout import StoreError, read_manifest, writer_lock
+from newsevents.store.known import read_known, write_known
+from newsevents.store.layout import StoreError, atomic_write_json, read_manifest, writer_lock
 from newsevents.store.query import EventFilter, QueryError
 from newsevents.store.reader import Store
-from newsevents.store.rows import EVENT_SCHEMA
+from newsevents.store.rows import EVENT_SCHEMA, SCHEMA_ID
 
 # Reports written by the team for these tests (no news text from ../shared).
 ARTICLES = [
@@ -249,3 +251,40 @@ def test_store_dedup_streamed_equals_deduplicating_the_rows_in_memory(tmp_path: 
         links = store.rows("SELECT * FROM mention_links")
     assert stored == expected_events and links == expected_links
     assert sorted(e["num_mentions"] for e in stored if e["type"] == "ASSAULT") == [25, 75]
+
+
+def test_store_reads_shards_of_an_older_schema_beside_current_ones(tmp_path: Path) -> None:
+    docs = sample_documents()
+    build_store(tmp_path, docs[:3])
+    build_store(tmp_path, docs[3:], shard="handmade0002")
+    # an older version's shard: its event files lack a column and its entry a schema id
+    manifest = read_manifest(tmp_path)
+    old_id, old = next(iter(manifest["shards"].items()))
+    for name in old["files"]["events"]:
+        table = pq.read_table(tmp_path / name)
+        pq.write_table(table.drop_columns(["geonameid"]), tmp_path / name)
+    del old["schema"]
+    atomic_write_json(tmp_path / "manifest.json", manifest)
+    assert all(s.get("schema") == SCHEMA_ID for k, s in manifest["shards"].items() if k != old_id)
+    with Store(tmp_path) as store:
+        rows = store.rows("SELECT shard, geonameid FROM events_all")
+    assert {r["shard"] for r in rows} == set(manifest["shards"])
+    assert all(r["geonameid"] is None for r in rows if r["shard"] == old_id)
+
+
+def test_store_known_documents_snapshot_holds_each_live_version(tmp_path: Path) -> None:
+    build_store(tmp_path)
+    with Store(tmp_path) as store:
+        live = {d["id"]: d["content_hash"] for d in store.documents()}
+        assert write_known(store, tmp_path / "known.parquet") == len(live)
+    found = read_known(tmp_path / "known.parquet", ["k1", "f2", "never-stored"])
+    assert found == {"k1": (live["k1"], None), "f2": (live["f2"], None)}
+
+
+def test_store_ingest_removes_its_snapshot_and_a_killed_runs(ingested: Path) -> None:
+    db = ingested / "db"
+    stale = db / "runs" / "20240101T000000Z-dead00.known.parquet"
+    stale.write_bytes(b"left by a killed ingest")
+    assert main(["ingest", str(ingested / "articles.jsonl"), "--db", str(db)]) == 0
+    assert not list((db / "runs").glob("*.known.parquet"))
+    assert _last_run(db)["counts"]["skipped"] == len(ARTICLES)

@@ -49,6 +49,8 @@ class ShardTask:
     store: str
     config: Config
     date: str | None = None
+    # the ingest's snapshot of the stored documents (store/known.py); None: ask the store
+    known: str | None = None
 
 
 def _is_jsonl(path: str, fmt: str) -> bool:

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from newsevents.store.damage import find_damaged, warn_damaged, without_damaged
 from newsevents.store.layout import read_manifest
 from newsevents.store.query import AGGREGATIONS, MAX_PAGE, EventFilter, QueryError, positive_int
-from newsevents.store.rows import DOCUMENT_SCHEMA, EVENT_SCHEMA
+from newsevents.store.rows import DOCUMENT_SCHEMA, EVENT_SCHEMA, SCHEMA_ID
 from newsevents.store.uniques import LINK_SCHEMA, UNIQUE_SCHEMA
 
 _LIVE_VIEWS = {
@@ -137,34 +137,42 @@ class Store:
 
     def _load_files(self, manifest: dict[str, Any]) -> None:
         shards = manifest["shards"].values()
-        sources: dict[str, tuple[list[str], pa.Schema]] = {
-            "documents_all": (
-                [f for s in shards for f in s["files"]["documents"]],
-                DOCUMENT_SCHEMA,
-            ),
-            "events_all": ([f for s in shards for f in s["files"]["events"]], EVENT_SCHEMA),
-        }
+        for name, table, schema in (
+            ("documents_all", "documents", DOCUMENT_SCHEMA),
+            ("events_all", "events", EVENT_SCHEMA),
+        ):
+            # files written by this version share one schema; older shards' files may lack
+            # newer columns, and only theirs are reconciled one by one (union_by_name)
+            files: dict[bool, list[str]] = {True: [], False: []}
+            for shard in shards:
+                files[shard.get("schema") == SCHEMA_ID] += shard["files"][table]
+            self._source(name, files[True], files[False], schema)
         dedup = manifest.get("dedup") or {}
         for name, schema in (("unique_events", UNIQUE_SCHEMA), ("mention_links", LINK_SCHEMA)):
-            sources[name] = ([dedup["files"][name]] if dedup else [], schema)
-        for name, (files, schema) in sources.items():
-            self._source(name, [str(self.root / f) for f in files], schema)
+            self._source(name, [dedup["files"][name]] if dedup else [], [], schema)
         for name, sql in _LIVE_VIEWS.items():
             kind = "TABLE" if self.cache else "VIEW"
             self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
             self._con.execute(f"CREATE {kind} {name} AS {sql}")
         self._con.execute(f"CREATE OR REPLACE VIEW unique_events_evidence AS {_EVIDENCE_VIEW}")
 
-    def _source(self, name: str, files: list[str], schema: pa.Schema) -> None:
+    def _source(self, name: str, current: list[str], older: list[str], schema: pa.Schema) -> None:
+        """View (or cached table) `name` over the files of this version and older ones."""
         self._con.execute(f"DROP VIEW IF EXISTS {name}; DROP TABLE IF EXISTS {name}")
-        if files and not self.cache:
-            # union_by_name: shards written by an older version may lack newer columns
-            self._con.read_parquet(files, union_by_name=True).create_view(name, replace=True)
+        paths = {
+            reconcile: [str(self.root / f) for f in group]
+            for reconcile, group in ((False, current), (True, older))
+            if group
+        }
+        if paths and not self.cache:
+            parts = [self._con.read_parquet(p, union_by_name=r) for r, p in paths.items()]
+            view = parts[0] if len(parts) == 1 else parts[0].union_by_name(parts[1])
+            view.create_view(name, replace=True)
             return
         # an empty table of the right shape, or the cached copy of the files
         data = (
-            pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
-            if files
+            pa.concat_tables([pq.read_table(f, schema=schema) for g in paths.values() for f in g])
+            if paths
             else schema.empty_table()
         )
         self._con.register("_incoming", data)
@@ -196,6 +204,10 @@ class Store:
 
     def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         return self._retrying(lambda c: c.sql(sql, params=params or []).to_arrow_table())
+
+    def record_batches(self, sql: str, size: int) -> pa.RecordBatchReader:
+        """A query's rows as Arrow batches of `size` rows, fetched as they are read."""
+        return self._retrying(lambda c: c.sql(sql).to_arrow_reader(size))
 
     def events(
         self,

@@ -10,6 +10,7 @@ claims the event) is kept as `attributed_to`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 from urllib.parse import urlparse
@@ -54,6 +55,14 @@ EVENT_SCHEMA = pa.schema([
     ("confidence", pa.float64()),
     *columns(_STR, "rule", "attributed_to", "provenance_json", "event_json"),
 ])  # fmt: skip
+
+
+# Which columns a shard's files have. A shard's manifest entry records it, so that a reader
+# can read the files of one layout without reconciling their schemas one by one (DuckDB's
+# union_by_name reads every file's footer: hundreds of MB over thousands of files).
+SCHEMA_ID = hashlib.sha256(
+    f"{DOCUMENT_SCHEMA.to_string()}\n{EVENT_SCHEMA.to_string()}".encode()
+).hexdigest()[:12]
 
 
 def publisher(analysis: Analysis, given: str | None) -> str | None:

@@ -27,7 +27,13 @@ from newsevents.store.layout import (
     shard_marker,
     temporary_path,
 )
-from newsevents.store.rows import DOCUMENT_SCHEMA, EVENT_SCHEMA, document_row, event_row
+from newsevents.store.rows import (
+    DOCUMENT_SCHEMA,
+    EVENT_SCHEMA,
+    SCHEMA_ID,
+    document_row,
+    event_row,
+)
 
 
 @dataclass(slots=True)
@@ -78,7 +84,7 @@ def write_shard(
         "documents": _write_partitioned(root, "documents", shard_id, doc_rows, DOCUMENT_SCHEMA),
         "events": _write_partitioned(root, "events", shard_id, event_rows, EVENT_SCHEMA),
     }
-    marker = {"shard": shard_id, "coded_at": coded_at, "files": files, **stats}
+    marker = {"shard": shard_id, "coded_at": coded_at, "files": files, "schema": SCHEMA_ID, **stats}
     atomic_write_json(shard_marker(root, shard_id), marker)
     return marker
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.dedup import DedupParams
+from newsevents.store.known import write_known
 from newsevents.store.layout import (
     MANIFEST,
     atomic_write_json,
@@ -20,6 +21,8 @@ from newsevents.store.layout import (
 from newsevents.store.reader import Store
 from newsevents.store.uniques import remove_old_dedup, write_dedup
 
+_KNOWN_SUFFIX = ".known.parquet"
+
 
 class StoreWriter:
     """Holds the manifest of the store at `root`; call it only under `writer_lock`."""
@@ -28,6 +31,8 @@ class StoreWriter:
         self.root = Path(root)
         self.manifest = read_manifest(self.root)
         remove_stale_temporaries(self.root)  # what a killed ingest was writing
+        for stale in (self.root / "runs").glob(f"*{_KNOWN_SUFFIX}"):
+            stale.unlink(missing_ok=True)  # the snapshot of a killed ingest
         self._forget_damaged()
 
     def _forget_damaged(self) -> None:
@@ -56,9 +61,24 @@ class StoreWriter:
         shards = self.manifest["shards"]
         if marker["shard"] in shards:
             return
-        shards[marker["shard"]] = {"seq": len(shards) + 1, "run": run_id, "files": marker["files"]}
+        shards[marker["shard"]] = {
+            "seq": len(shards) + 1,
+            "run": run_id,
+            "files": marker["files"],
+            "schema": marker.get("schema"),  # absent in markers of older versions
+        }
         self.manifest.get("damaged", {}).pop(marker["shard"], None)
         self._save()
+
+    def snapshot_known(self, run_id: str) -> Path | None:
+        """The stored documents, for the shards of run `run_id` to look up (store/known.py);
+        None when the store holds none. The caller removes the file after the run."""
+        with Store(self.root) as store:
+            path = self.root / "runs" / f"{run_id}{_KNOWN_SUFFIX}"
+            if write_known(store, path):
+                return path
+        path.unlink()
+        return None
 
     def record_run(self, run_id: str, report: dict[str, Any]) -> Path:
         """Write the run's report and list it in the manifest."""
