@@ -32,6 +32,11 @@ def _code(actor: ResolvedActor | None) -> tuple[str | None, str | None]:
         ("the Iranians", ("IRN", None)),
         ("Britain", ("GBR", None)),
         ("U.S.", ("USA", None)),
+        # earlier names of a state name the state that continues it (Correlates of War)
+        ("the Soviet Union", ("RUS", None)),
+        ("Zaire", ("COD", None)),
+        ("Kampuchean", ("KHM", None)),
+        ("Yugoslavia", ("SRB", None)),
     ],
 )
 def test_resolve_country_names_and_demonyms_have_no_sector(
@@ -469,3 +474,11 @@ def test_resolve_country_named_last_after_a_body_that_describes_it(
 def test_resolve_body_named_with_a_place_after_a_breaker_stays_the_body() -> None:
     found = default_resolver().resolve("the African Union Mission in Somalia", DAY)
     assert found is not None and found.country == "IGO"
+
+
+def test_resolve_a_people_of_a_place_is_of_that_place(resolver: ActorResolver) -> None:
+    assert _code(resolver.resolve("the Albanians of southern Serbia", date=DAY))[0] == "SRB"
+    assert _code(resolver.resolve("the Serbs of Bosnia", date=DAY))[0] == "BIH"
+    # only a people: an agent keeps its own country, and "of" a non-place changes nothing
+    assert _code(resolver.resolve("Russian troops of the Western Command", date=DAY))[0] == "RUS"
+    assert _code(resolver.resolve("Americans of Japanese descent", date=DAY))[0] == "USA"

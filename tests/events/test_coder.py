@@ -432,3 +432,35 @@ def test_coder_preparing_to_attack_is_mobilization_now(code: Any) -> None:
     # the adjective is a declared willingness, not a show of force
     event = _main(code("Chile is prepared to attack Peruvian positions."))
     assert event["type"] == "ASSAULT" and "future" in event["aux"]
+
+
+def test_coder_arrival_of_a_force_is_a_move_not_a_visit(code: Any) -> None:
+    # the manual's MOBILIZE: "all military or police moves that fall short of the use of force"
+    event = _main(code("Chilean troops arrived in Bolivia on Monday."))
+    assert event["type"] == "MOBILIZE" and event["cameo"] == "154"
+    assert _countries(event["actor"]) == {"CHL"}
+    # peacekeepers' arrival is peacekeeping (CAMEO 074)
+    event = _main(code("Kenyan peacekeeping troops arrived in Somalia on Monday."))
+    assert event["type"] == "AID" and event["cameo"] == "074"
+    # a person of the military still visits
+    event = _main(code("Chilean General Juan Soto arrived in Bolivia on Monday."))
+    assert event["type"] == "CONSULT"
+
+
+def test_coder_passive_infinitive_takes_its_agent_as_actor(code: Any) -> None:
+    events = code("Chile will send ships to the exercise, expected to be joined by Peruvian ships.")
+    joined = [e for e in events if e["trigger"]["text"] == "joined"]
+    assert joined and _countries(joined[0]["actor"]) == {"PER"}
+    assert _countries(joined[0]["recipient"]) == {"CHL"}
+
+
+def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
+    event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
+    assert _countries(event["actor"]) == {"SRB"}
+
+
+def test_coder_weapons_a_pattern_names_are_no_recipient(code: Any) -> None:
+    # the target of a coordinated object's "against" phrase is the recipient
+    event = _main(code("Chilean forces launched artillery and rocket fire against Peruvian camps."))
+    assert event["type"] == "ASSAULT" and _countries(event["recipient"]) == {"PER"}
+    assert all(r["text"] != "artillery" for r in event["recipient"])

@@ -127,6 +127,7 @@ def _tables() -> dict[str, dict[str, Any]]:
             **{k: ["x"] for k in (*CUES, "historical", "control", "obligation")},
             **{k: ["x"] for k in ("reciprocal", "halt", "background", "stative", "support")},
             "preparation": ["x"],
+            "peacekeeping": ["x"],
         },
         "verbs_team.json": {
             **meta,

@@ -78,3 +78,14 @@ def test_plover_record_uses_the_manual_field_names() -> None:
     assert record["actor"][0]["country"] == "CHL" and record["recipient"] == []
     assert record["text"] == "Chile will meet Peru." and "future" in record["context"]
     assert {"id", "date", "quad_code", "event_scale", "mode", "coder"} <= set(record)
+
+
+def test_plover_conditional_protest_is_a_threat_and_a_planned_one_is_not() -> None:
+    from newsevents.export.plover import strict_mode
+
+    # "will boycott the elections unless ...": THREATEN `restrict` (boycotts, strikes)
+    boycott = _event("PROTEST", ["future", "hypothetical"])
+    assert strict_type(boycott) == "THREATEN" and strict_mode(boycott) == "restrict"
+    # "will march on Sunday": an announced protest is still a protest
+    assert strict_type(_event("PROTEST", ["future"])) == "PROTEST"
+    assert strict_type(_event("PROTEST", ["hypothetical", "reported"])) == "PROTEST"

@@ -429,7 +429,8 @@ class ActorResolver:
             country = entity.country
         elif places:
             trusted = [p for p in places if p.kind != "place"] or places
-            country, ethnic = trusted[0].country, trusted[0].ethnic
+            home = _home_of_people(places) if agent is None else None
+            country, ethnic = (home or trusted[0]).country, (home or trusted[0]).ethnic
         elif agent is not None and agent.country:
             country = agent.country
         else:
@@ -532,6 +533,15 @@ def _as_modified(
     if item.kind == "person" and match.end - 1 in owners and match.start < of_index and owned:
         return _owner(item)
     return item
+
+
+def _home_of_people(places: list[_Evidence]) -> _Evidence | None:
+    """Where a people named by a demonym lives when the text says so after "of": "the
+    Albanians of southern Serbia" are of Serbia, as "Iraqi Kurds" are of Iraq."""
+    people = [p for p in places if p.before_of]
+    if not people or not all(p.kind == "demonym" or p.ethnic for p in people):
+        return None
+    return next((p for p in places if not p.before_of and p.kind in PLACE_KINDS), None)
 
 
 def _people_of(demonym: _Evidence) -> _Evidence:

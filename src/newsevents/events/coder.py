@@ -10,7 +10,7 @@ into a PLOVER type, mode and context. Every decision is recorded in a trace that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsevents.events import syntax
@@ -32,6 +32,8 @@ from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate, TriggerFinder
 
 READINESS_CODE = "152"  # CAMEO: increase military alert status
+DEPLOYMENT_CODE = "154"  # CAMEO: mobilize or increase armed forces
+PEACEKEEPING_CODE = "074"  # CAMEO: provide military protection or peacekeeping
 
 
 @dataclass(slots=True)
@@ -124,6 +126,16 @@ class EventCoder:
             )
             return
         actors, actor_tokens = self.slots.actors_of(cand.actor_heads, ctx, trigger)
+        if coding.type == "CONSULT" and _a_force(actors, actor_tokens):
+            # "US troops arrived in Poland": armed units do not consult; their arrival or
+            # visit is a move of force (the manual's MOBILIZE, "all military or police moves
+            # that fall short of the actual use of force"), or peacekeeping (AID)
+            keeping = any(t.lemma_.lower() in self.cues.peacekeeping for a in actor_tokens
+                          for t in a.subtree)  # fmt: skip
+            code = PEACEKEEPING_CODE if keeping else DEPLOYMENT_CODE
+            match = Match(code, f"{match.rule}+force")
+            coding = self.ontology.to_plover(code)
+            cand = replace(cand, match=match, coding=coding)
         recipients, recipient_tokens = self.slots.recipients(cand, actors, actor_tokens, ctx)
         if cand.joint_code and len({a["country"] for a in actors if a["country"]}) >= 2:
             # "French and Egyptian warships launched war games": a joint operation
@@ -354,3 +366,13 @@ def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:
     return Trace(token.text, token.idx, token.lemma_.lower(), kind, decision)
+
+
+def _a_force(actors: list[dict[str, Any]], tokens: list[Token]) -> bool:
+    """Actors that are all armed units named by a common noun ("US troops", "NATO
+    peacekeepers"), not people ("General Milley")."""
+    return (
+        bool(actors)
+        and all(a["sector"] == "MIL" for a in actors)
+        and all(t.pos_ == "NOUN" for t in tokens)
+    )

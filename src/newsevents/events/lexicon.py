@@ -33,7 +33,7 @@ _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
-    "halt", "background", "stative", "support", "preparation",
+    "halt", "background", "stative", "support", "preparation", "peacekeeping",
 )  # fmt: skip
 
 
@@ -73,6 +73,7 @@ class Modifiers:
     stative: frozenset[str]  # "is opposed to": the passive subject acts
     support: frozenset[str]  # light verbs: "carried out an attack" codes the attack
     preparation: frozenset[str]  # "prepared to attack": a show of readiness (MOBILIZE)
+    peacekeeping: frozenset[str]  # "peacekeeping troops arrived": peacekeeping, not a move
 
 
 @dataclass(frozen=True, slots=True)

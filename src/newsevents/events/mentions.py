@@ -63,6 +63,8 @@ class MentionResolver:
             best["sector"] = described["sector"] or best["sector"]
         elif best is not None and best["country"] is None and not best["name"]:
             best = self._own_side(token, best, ctx)
+        elif best is not None and token.ent_type_ == "NORP":
+            best = self._people_of_place(token, best, ctx)
         if best is not None and best["country"] is None:
             best = self._located(token, best, ctx)
         if best is None:
@@ -88,6 +90,19 @@ class MentionResolver:
                 if owner is not None and owner["country"]:
                     return {**agent, "country": owner["country"]}
         return agent
+
+    def _people_of_place(
+        self, token: Token, people: dict[str, Any], ctx: DocumentContext
+    ) -> dict[str, Any]:
+        """ "the Albanians of southern Serbia": a people named with where they live is read
+        with that place (the resolver makes them people of Serbia)."""
+        for prep, obj in syntax.prepositional_objects(token):
+            if prep == "of":
+                start, end = syntax.phrase(token)[0], syntax.phrase(obj)[1]
+                found = self._resolve(ctx.text[start:end], start, end, ctx)
+                if found is not None and found["country"]:
+                    return {**people, "country": found["country"]}
+        return people
 
     def _located(self, token: Token, agent: dict[str, Any], ctx: DocumentContext) -> dict[str, Any]:
         """An agent without a country takes the country it is placed in: "demonstrators in

@@ -22,6 +22,7 @@ VERB_RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards"
 # a verb takes the verb's subject as its actor
 _NOUN_ACTOR_FROM_VERB_PREPS = {"for", "on", "in"}
 # prepositions of a verb's object that name who the act concerns
+_NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 _OBJECT_PREPS = ("against", "with", "to", "on", "from", "by", "of")
 
 
@@ -116,6 +117,10 @@ class TriggerFinder:
         if self._supports_event(verb, lemma, prt, objects):
             return None  # "carried out an attack": the attack is the event, coded as a noun
         passive = syntax.passive_subject(verb)
+        if passive is None and any(c.dep_ == "auxpass" for c in verb.children):
+            # a passive infinitive takes its patient from above: "warships launched war
+            # games, expected to be joined by Italian vessels" (the vessels join)
+            passive = syntax.inherited_subject(verb)
         agent = syntax.agent(verb) if passive is not None else None
         if passive is not None and agent is None and lemma in self.cues.stative:
             # "Israel is opposed to the plan": a state of the subject, who is the actor
@@ -127,10 +132,17 @@ class TriggerFinder:
         else:
             subject = syntax.inherited_subject(verb)
             actor_heads = [subject] if subject is not None else []
-            recipient_heads = objects + syntax.objects_of_preps(source, VERB_RECIPIENT_PREPS)
-            # "rejected calls by Belarus", "threatened action against Russia"
+            # an object the pattern names belongs to the predicate ("launched artillery"),
+            # unless it names someone ("released Palestinian prisoners")
+            named = [o for o in objects if o.lemma_.lower() not in match.terms or _names(o)]
+            recipient_heads = named + syntax.objects_of_preps(source, VERB_RECIPIENT_PREPS)
+            # "rejected calls by Belarus", "threatened action against Russia", "launched
+            # artillery and rocket fire against rebel camps"
             recipient_heads += [
-                r for o in objects for r in syntax.objects_of_preps(o, _OBJECT_PREPS)
+                r
+                for o in objects
+                for c in syntax.conjuncts(o)
+                for r in syntax.objects_of_preps(c, _OBJECT_PREPS)
             ]
         return Candidate(
             verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
@@ -283,6 +295,12 @@ def _glued_hyphen(token: Token) -> bool:
         and token.i > 0
         and not token.doc[token.i - 1].whitespace_
     )
+
+
+def _names(token: Token) -> bool:
+    """Whether a noun phrase names someone: a nationality, place, organisation or person."""
+    left, right = syntax.phrase_tokens(token)
+    return any(t.ent_type_ in _NAMING for t in token.doc[left.i : right.i + 1])
 
 
 def _terms(token: Token) -> list[str]:

@@ -2,11 +2,11 @@
 
 The manual asks a coder to return the single category that fits rather than a category plus
 an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, an announced
-(future) RETREAT is a CONCEDE, and an announced coercive act (ASSAULT, COERCE, SANCTION) is a
-THREATEN whose mode is the content of the threat ("THREATEN could be ASSAULT + hypothetical":
-a conditional act counts as announced too). Our own output keeps the underlying type
-with `future` in `aux`, which is more informative; this export applies the manual's rules
-so that PLOVER consumers see what they expect.
+(future) RETREAT is a CONCEDE, and an announced coercive act (ASSAULT, COERCE, SANCTION), or
+a conditional protest, is a THREATEN whose mode is the content of the threat ("THREATEN
+could be ASSAULT + hypothetical": a conditional act counts as announced too). Our own output
+keeps the underlying type with `future` in `aux`, which is more informative; this export
+applies the manual's rules so that PLOVER consumers see what they expect.
 """
 
 from __future__ import annotations
@@ -19,24 +19,32 @@ from newsevents.records import Analysis
 
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FUTURE_AS_THREAT = {"ASSAULT", "COERCE", "SANCTION"}
+# a protest held out under a condition or as a possibility ("will boycott the elections
+# unless ...", "may strike") is a threat of one (CAMEO 133; the manual's THREATEN `restrict`
+# covers boycotts and strikes); a protest simply announced ("will march on Sunday") is not
+CONDITIONAL_AS_THREAT = {"PROTEST"}
 # THREATEN's mode is what is threatened (manual, THREATEN modes)
 _THREAT_MODES = {
     ("COERCE", "arrest"): "arrest",
     ("COERCE", "seize"): "territory",
     ("COERCE", "deport"): "expel",
     ("ASSAULT", None): "violence",
+    ("PROTEST", None): "restrict",
     ("SANCTION", "discontinue"): "relations",
     ("SANCTION", "withdraw"): "relations",
 }
 
 
 def strict_type(event: dict[str, Any]) -> str:
-    future = announced(event.get("aux", []))
+    aux = event.get("aux", [])
+    future = announced(aux)
     if future and event["type"] in FUTURE_AS_AGREE:
         return "AGREE"
     if future and event["type"] == "RETREAT":
         return "CONCEDE"
     if future and event["type"] in FUTURE_AS_THREAT:
+        return "THREATEN"
+    if future and event["type"] in CONDITIONAL_AS_THREAT and "hypothetical" in aux:
         return "THREATEN"
     return str(event["type"])
 
