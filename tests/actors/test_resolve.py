@@ -330,6 +330,9 @@ def test_resolve_former_holder_named_with_the_title_is_in_office() -> None:
         ("Mariupol", ("UKR", "CVL")),
         ("Sydney police", ("AUS", "COP")),
         ("Oxford University", ("GBR", "EDU")),
+        # a big city known by another spelling of its name (GeoNames: Zaporizhzhia)
+        ("Zaporozhye", ("UKR", "CVL")),
+        ("Khan Younis", ("PSE", "CVL")),
     ],
 )
 def test_resolve_city_from_the_gazetteer_gives_the_country(

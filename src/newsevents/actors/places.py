@@ -3,9 +3,10 @@
 The actor tables name countries, capitals, seats of government and first-level divisions;
 a mention such as "Mariupol" or "Sydney police" names a city they do not know. The gazetteer
 does, and a city name gives its country when it is unambiguous: a populated place of at least
-MIN_POPULATION people whose own name it is, with no place of the same name in another country
-within a factor DOMINANCE of its size ("Sydney" is Australia; "Valencia" is Spain or
-Venezuela, so neither).
+MIN_POPULATION people whose own name it is (or, for a city of MIN_POPULATION_OF_A_SPELLING,
+one of its spellings: "Basra"), with no place of the same name in another country within a
+factor DOMINANCE of its size ("Sydney" is Australia; "Valencia" is Spain or Venezuela, so
+neither).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import NamedTuple
 MIN_POPULATION = 50_000
 MIN_POPULATION_OF_A_GIVEN_NAME = 500_000  # "Sydney" the city, "Jackson" a name
 DOMINANCE = 5
+MIN_POPULATION_OF_A_SPELLING = 100_000  # a city known by another language's spelling
 
 
 class City(NamedTuple):
@@ -32,7 +34,9 @@ def city_named(name: str, given_name: bool = False) -> City | None:
         from newsevents.geo.gazetteer import default_gazetteer
     except ImportError:  # the places step is optional for actor resolution
         return None
-    own = [c.place for c in default_gazetteer().lookup(name) if c.own]
+    found = default_gazetteer().lookup(name)
+    # another language's spelling ("Basra" for Basrah, "Samarra") only for a big city
+    own = [c.place for c in found if c.own or c.place.population >= MIN_POPULATION_OF_A_SPELLING]
     cities = [p for p in own if p.feature_class == "P" and p.country]
     if not cities:
         return None
