@@ -464,3 +464,12 @@ def test_coder_weapons_a_pattern_names_are_no_recipient(code: Any) -> None:
     event = _main(code("Chilean forces launched artillery and rocket fire against Peruvian camps."))
     assert event["type"] == "ASSAULT" and _countries(event["recipient"]) == {"PER"}
     assert all(r["text"] != "artillery" for r in event["recipient"])
+
+
+def test_coder_who_orders_an_act_is_its_actor(code: Any) -> None:
+    event = _main(code("The Chilean president ordered airstrikes on rebel camps in Peru."))
+    assert event["type"] == "ASSAULT" and event["trigger"]["text"] == "airstrikes"
+    assert _countries(event["actor"]) == {"CHL"}
+    # ordering someone to act stays a demand
+    event = _main(code("Chile ordered Peru to withdraw its troops."))
+    assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"PER"}
