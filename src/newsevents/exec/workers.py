@@ -3,7 +3,8 @@
 A worker's memory creeps up as it runs: spaCy's vocabulary and string store only grow (until
 a corpus's words are all seen), and glibc's heap keeps ever more of what the batches freed
 (measured: 80 MB of live blocks and 130 MB of free ones after 400 documents, 300 MB free
-after 2,500; a fixed mmap threshold of 256 kB halves that but costs 17% more CPU). So a
+after 2,500; a fixed mmap threshold of 256 kB halves that but costs 17% more CPU;
+`run_shard` hands the free pages back after each shard, which keeps most of it). So a
 worker that has been given `recycle_after` documents finishes the work it holds and exits,
 and a fresh one takes its place: peak memory stays that of a young worker however long the
 input. Each worker is its own one-process pool, so a replacement costs only that worker's
