@@ -44,8 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "batch_size",
-        32,
-        "Documents a worker analyses together, and the unit of work sent to a worker.",
+        16,
+        "Documents a worker analyses together, and the unit of work sent to a worker: a "
+        "worker's peak memory grows with it (measured: 16 peaks 23 MB below 32, same CPU).",
     ),
     Setting(
         "parse_batch_tokens",
