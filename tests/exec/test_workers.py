@@ -80,3 +80,19 @@ def test_workers_a_dead_worker_loses_only_its_own_tasks() -> None:
 def test_workers_need_a_positive_share() -> None:
     with pytest.raises(ValueError):
         RecycledWorkers(2, _nothing, (), recycle_after=0)
+
+
+def test_workers_hold_at_most_their_share_of_tasks() -> None:
+    for per_worker in (1, 2):
+        workers = RecycledWorkers(2, _nothing, (), recycle_after=100, tasks_per_worker=per_worker)
+        try:
+            given = 0
+            while workers.has_room():
+                assert workers.submit(_pid_of, given, 1) is not None
+                given += 1
+            assert given == 2 * per_worker
+            assert workers.submit(_pid_of, given, 1) is None, "no room: nothing is taken"
+        finally:
+            workers.shutdown()
+    with pytest.raises(ValueError):
+        RecycledWorkers(2, _nothing, (), tasks_per_worker=0)

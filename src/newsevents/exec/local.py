@@ -23,6 +23,7 @@ from newsevents.config import Config
 from newsevents.exec.plan import ShardTask
 from newsevents.exec.workers import (
     RECYCLE_AFTER_DOCUMENTS,
+    TASKS_PER_WORKER,
     RecycledWorkers,
 )
 from newsevents.pipeline import Pipeline, default_pipeline
@@ -133,9 +134,13 @@ class LocalExecutor:
             yield from self._run_shards_pool(iter(tasks), retries)
 
     def _run_shards_pool(self, tasks: Iterator[ShardTask], retries: int) -> Iterator[ShardOutcome]:
-        workers = self._workers()
+        # one shard per worker at a time: a shard queued behind a busy worker would keep the
+        # other one idle at the end of the run; a worker gets its next shard before the
+        # caller commits the last one, so it does not wait for the commit either
+        workers = self._workers(tasks_per_worker=1)
         running: dict[Future[dict[str, object]], ShardOutcome] = {}
         retry: list[ShardOutcome] = []
+        ready: list[ShardOutcome] = []
         try:
             while True:
                 while workers.has_room():
@@ -146,6 +151,8 @@ class LocalExecutor:
                     future = workers.submit(_run_shard_in_worker, task, task.spec.documents)
                     assert future is not None, "a worker had room"
                     running[future] = outcome
+                yield from ready
+                ready = []
                 if not running:
                     return
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -155,7 +162,7 @@ class LocalExecutor:
                         outcome.marker = future.result()
                         outcome.error = None
                         workers.finished(future)
-                        yield outcome
+                        ready.append(outcome)
                         continue
                     except BrokenProcessPool:
                         # only the shards that worker held are lost; the others go on
@@ -167,13 +174,17 @@ class LocalExecutor:
                     if outcome.attempts <= retries:
                         retry.append(outcome)
                     else:
-                        yield outcome
+                        ready.append(outcome)
         finally:
             workers.shutdown()
 
-    def _workers(self) -> RecycledWorkers:
+    def _workers(self, tasks_per_worker: int = TASKS_PER_WORKER) -> RecycledWorkers:
         return RecycledWorkers(
-            self.config.workers, _init_worker, (self.factory, self.config), self.recycle_after
+            self.config.workers,
+            _init_worker,
+            (self.factory, self.config),
+            self.recycle_after,
+            tasks_per_worker,
         )
 
     def _run_pool(self, batches: Iterator[list[Source]]) -> Iterator[Analysis]:

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 # and lookups fill again; a news article about 0.2 s: restarts cost under 2% of the work.
 RECYCLE_AFTER_DOCUMENTS = 1500
 # Tasks each worker holds at once: one running, one waiting, so that it never waits for the
-# calling process (busy committing shards) to hand it the next one.
+# calling process (busy writing out results in input order) to hand it the next one.
 TASKS_PER_WORKER = 2
 
 T = TypeVar("T")
@@ -60,10 +60,12 @@ class RecycledWorkers:
         initializer: Callable[..., None],
         initargs: tuple[Any, ...],
         recycle_after: int = RECYCLE_AFTER_DOCUMENTS,
+        tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
-        if workers < 1 or recycle_after < 1:
-            raise ValueError("workers and recycle_after must be at least 1")
+        if workers < 1 or recycle_after < 1 or tasks_per_worker < 1:
+            raise ValueError("workers, recycle_after and tasks_per_worker must be at least 1")
         self.recycle_after = recycle_after
+        self.tasks_per_worker = tasks_per_worker
         self._initializer = initializer
         self._initargs = initargs
         self._slots = [_Slot() for _ in range(workers)]
@@ -122,7 +124,9 @@ class RecycledWorkers:
                 slot.executor = None
 
     def _free_slot(self) -> _Slot | None:
-        free = [s for s in self._slots if not s.retiring and len(s.holding) < TASKS_PER_WORKER]
+        free = [
+            s for s in self._slots if not s.retiring and len(s.holding) < self.tasks_per_worker
+        ]
         return min(free, key=lambda s: len(s.holding), default=None)
 
     def _start(self, slot: _Slot) -> ProcessPoolExecutor:
