@@ -23,6 +23,9 @@ class DocumentContext:
     guessed_country: set[tuple[int, int]] = field(default_factory=set)
     # sentence start -> (place | people, country) its entities name
     sentence_countries: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    # the document's entities, filled on first use: `doc.ents` and `Span.ents` build them
+    # anew from every token of the document on each access
+    entities: list[Any] | None = None
     person_roots: list[Token] | None = None  # PERSON entity heads, filled on first use
     recent_people: list[dict[str, Any]] = field(default_factory=list)  # named, latest last
     # the document's people for in-document coreference ("Bashir" after "Omar al-Bashir"),

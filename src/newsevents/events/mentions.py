@@ -128,8 +128,8 @@ class MentionResolver:
         name, read once per sentence."""
         if sent.start not in ctx.sentence_countries:
             found = []
-            for ent in sent.ents:
-                if ent.label_ in _NOT_PLACES:
+            for ent in _entities(sent.doc, ctx):
+                if not sent.start <= ent.start < ent.end <= sent.end or ent.label_ in _NOT_PLACES:
                     continue
                 # whatever the label: the parser tags some towns PERSON ("near ... Goma")
                 resolved = self.reading(ent.text, ctx)
@@ -202,8 +202,8 @@ def _unknown_person(token: Token, ctx: DocumentContext) -> dict[str, Any] | None
     something else the tagger took for a person, so it stays unresolved."""
     if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
         return None
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if entity is None or len(entity) < 2:
+    entity = _entity_at(token)
+    if len(entity) < 2:
         return None
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity):
         return None  # "the Rhine", "Hopi and Navajo households"
@@ -257,10 +257,28 @@ def _possessor_antecedent(pronoun: Token, speech: frozenset[str]) -> Token | Non
     return None
 
 
+def _entities(doc: Any, ctx: DocumentContext) -> list[Any]:
+    """The document's entities, computed once per document."""
+    if ctx.entities is None:
+        ctx.entities = list(doc.ents)
+    return ctx.entities
+
+
+def _entity_at(token: Token) -> Any:
+    """The entity `token` is part of (it has an entity type), from the tokens' IOB tags."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
     """Head tokens of the document's PERSON entities, computed once per document."""
     if ctx.person_roots is None:
-        ctx.person_roots = [e.root for e in doc.ents if e.label_ == "PERSON"]
+        ctx.person_roots = [e.root for e in _entities(doc, ctx) if e.label_ == "PERSON"]
     return ctx.person_roots
 
 
