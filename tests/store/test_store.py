@@ -6,12 +6,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 from store_fixtures import build_store, document, sample_documents
 
 from newsevents.cli import main
 from newsevents.dedup import deduplicate
+from newsevents.store import uniques
 from newsevents.store.known import read_known, write_known
 from newsevents.store.layout import StoreError, atomic_write_json, read_manifest, writer_lock
 from newsevents.store.query import EventFilter, QueryError
@@ -251,6 +253,27 @@ def test_store_dedup_streamed_equals_deduplicating_the_rows_in_memory(tmp_path: 
         links = store.rows("SELECT * FROM mention_links")
     assert stored == expected_events and links == expected_links
     assert sorted(e["num_mentions"] for e in stored if e["type"] == "ASSAULT") == [25, 75]
+
+
+def test_store_dedup_under_a_memory_bound_too_small_still_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DuckDB cannot run the join in 1 MB: the computation runs again without the bound
+    monkeypatch.setattr(uniques, "_DUCKDB_MEMORY", "1MB")
+    copies = [
+        (replace(a, id=f"{a.id}~{k}", events=[{**e, "id": f"{e['id']}~{k}"} for e in a.events]),
+         source)
+        for k in range(25)
+        for a, source in sample_documents()
+    ]  # fmt: skip
+    with Store(build_store(tmp_path, copies)) as store:
+        rows = store.rows(f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM events ORDER BY id")
+        expected_events, _ = deduplicate(rows)
+        assert store.rows("SELECT * FROM unique_events") == expected_events
+        with pytest.raises(duckdb.OutOfMemoryException):
+            store.limit_memory("1MB")
+            store.rows("SELECT id, sentence_text FROM events ORDER BY sentence_text, id")
+    assert not (tmp_path / uniques._SPILL).exists()
 
 
 def test_store_reads_shards_of_an_older_schema_beside_current_ones(tmp_path: Path) -> None:

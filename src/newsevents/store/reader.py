@@ -89,6 +89,17 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
+    def limit_memory(self, limit: str | None, spill: Path | None = None) -> None:
+        """Bound what DuckDB holds ("256MB"; None: its default, 80% of the machine's
+        memory); past the bound, sorts and joins spill to the folder `spill`."""
+        cursor = self._cursor()
+        if limit is None:
+            cursor.execute("RESET memory_limit")
+            return
+        cursor.execute(f"SET memory_limit = '{limit}'")
+        if spill is not None:
+            cursor.execute("SET temp_directory = ?", [str(spill)])
+
     def __enter__(self) -> Store:
         return self
 

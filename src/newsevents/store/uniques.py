@@ -62,6 +62,13 @@ _GROUPING_COLUMNS = ("id", "doc_id", "type", "aux", "date", "published", "event_
                      "location_country", "lat", "lon", "geonameid", "sentence_text")  # fmt: skip
 _SUMMARY_COLUMNS = tuple(name for name in MENTION_COLUMNS if name != "event_json")
 _BATCH = 5000
+# DuckDB would take up to 80% of the machine's memory for the join and the sort, and the
+# writer's memory would grow with the store: bounded, they spill to disk instead. Measured on
+# 280,440 mentions (20,000 documents): the writer peaked at 600 MB with this bound, 798 MB
+# without, in the same time. An operator that cannot spill may still fail under the bound:
+# the computation then runs again without it.
+_DUCKDB_MEMORY = "256MB"
+_SPILL = ".dedup-spill"  # under the store's root, removed when done
 
 
 class _ParquetRows:
@@ -118,7 +125,16 @@ def write_dedup(root: Path, version: int, store: Store, params: DedupParams) -> 
     """Cluster the live events of `store` and write the two tables; returns the manifest
     entry. Unique events come in the order of their first mention's id. A file found
     damaged while reading is set aside and the whole computation runs again without it."""
-    return store._retrying(lambda cursor: _write_dedup(root, version, cursor, params))
+    spill = root / _SPILL
+    shutil.rmtree(spill, ignore_errors=True)  # a killed writer's
+    store.limit_memory(_DUCKDB_MEMORY, spill)
+    try:
+        return store._retrying(lambda cursor: _write_dedup(root, version, cursor, params))
+    except duckdb.OutOfMemoryException:
+        store.limit_memory(None)
+        return store._retrying(lambda cursor: _write_dedup(root, version, cursor, params))
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _write_dedup(
