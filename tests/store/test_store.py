@@ -13,6 +13,7 @@ from store_fixtures import build_store, document, sample_documents
 
 from newsevents.cli import main
 from newsevents.dedup import deduplicate
+from newsevents.records import Analysis
 from newsevents.store import uniques
 from newsevents.store.known import read_known, write_known
 from newsevents.store.layout import StoreError, atomic_write_json, read_manifest, writer_lock
@@ -239,14 +240,18 @@ def test_store_query_command_prints_every_format(
     assert main(["query", "--db", str(tmp_path / "nowhere")]) == 2
 
 
-def test_store_dedup_streamed_equals_deduplicating_the_rows_in_memory(tmp_path: Path) -> None:
-    copies = [
+def _copies(n: int) -> list[tuple[Analysis, str]]:
+    """`n` copies of the sample documents, each with its own document and event ids."""
+    return [
         (replace(a, id=f"{a.id}~{k}", events=[{**e, "id": f"{e['id']}~{k}"} for e in a.events]),
          source)
-        for k in range(25)
+        for k in range(n)
         for a, source in sample_documents()
     ]  # fmt: skip
-    with Store(build_store(tmp_path, copies)) as store:
+
+
+def test_store_dedup_streamed_equals_deduplicating_the_rows_in_memory(tmp_path: Path) -> None:
+    with Store(build_store(tmp_path, _copies(25))) as store:
         rows = store.rows(f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM events ORDER BY id")
         expected_events, expected_links = deduplicate(rows)
         stored = store.rows("SELECT * FROM unique_events")
@@ -260,13 +265,7 @@ def test_store_dedup_under_a_memory_bound_too_small_still_completes(
 ) -> None:
     # DuckDB cannot run the join in 1 MB: the computation runs again without the bound
     monkeypatch.setattr(uniques, "_DUCKDB_MEMORY", "1MB")
-    copies = [
-        (replace(a, id=f"{a.id}~{k}", events=[{**e, "id": f"{e['id']}~{k}"} for e in a.events]),
-         source)
-        for k in range(25)
-        for a, source in sample_documents()
-    ]  # fmt: skip
-    with Store(build_store(tmp_path, copies)) as store:
+    with Store(build_store(tmp_path, _copies(25))) as store:
         rows = store.rows(f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM events ORDER BY id")
         expected_events, _ = deduplicate(rows)
         assert store.rows("SELECT * FROM unique_events") == expected_events
