@@ -454,6 +454,17 @@ def test_coder_passive_infinitive_takes_its_agent_as_actor(code: Any) -> None:
     assert _countries(joined[0]["recipient"]) == {"CHL"}
 
 
+def test_coder_coordinated_passives_share_their_patient_and_agent(code: Any) -> None:
+    events = code("Two Chilean journalists were arrested and tortured by Peruvian soldiers.")
+    for type_ in ("COERCE", "ASSAULT"):
+        event = _one(events, type_)
+        assert _countries(event["actor"]) == {"PER"}, type_
+        assert _countries(event["recipient"]) == {"CHL"}, type_
+    # the second verb with a subject of its own is active
+    event = _one(code("Chilean troops were attacked and Peru mobilized its army."), "MOBILIZE")
+    assert _countries(event["actor"]) == {"PER"}
+
+
 def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
     event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
     assert _countries(event["actor"]) == {"SRB"}

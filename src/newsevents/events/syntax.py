@@ -82,6 +82,38 @@ def passive_subject(verb: Token) -> Token | None:
     return None
 
 
+def shared_passive_subject(verb: Token) -> Token | None:
+    """The patient a passive participle shares with the passive verb it is coordinated
+    with: in "Rahman was tortured and killed", "killed" has no subject or auxiliary of its
+    own and is passive too."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
+        return None
+    if any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in verb.children
+    ):
+        return None
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    return passive_subject(head)
+
+
+def shared_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb, or of the passive participles coordinated with it
+    that share its patient: "were arrested and beaten by police" (both by the police)."""
+    found = agent(verb)
+    if found is not None:
+        return found
+    if shared_passive_subject(verb) is not None:
+        return shared_agent(verb.head)
+    for other in verb.children:
+        if other.dep_ == "conj" and shared_passive_subject(other) is not None:
+            found = agent(other)
+            if found is not None:
+                return found
+    return None
+
+
 def agent(head: Token) -> Token | None:
     """The "by" phrase of a passive verb or of a noun ("a visit to Iran by Erdogan")."""
     for child in head.children:

@@ -121,7 +121,9 @@ class TriggerFinder:
             # a passive infinitive takes its patient from above: "warships launched war
             # games, expected to be joined by Italian vessels" (the vessels join)
             passive = syntax.inherited_subject(verb)
-        agent = syntax.agent(verb) if passive is not None else None
+        # "was tortured and killed by guards": "killed" is passive too
+        passive = passive or syntax.shared_passive_subject(verb)
+        agent = syntax.shared_agent(verb) if passive is not None else None
         if passive is not None and agent is None and lemma in self.cues.stative:
             # "Israel is opposed to the plan": a state of the subject, who is the actor
             actor_heads = [passive]
