@@ -465,6 +465,16 @@ def test_coder_coordinated_passives_share_their_patient_and_agent(code: Any) -> 
     assert _countries(event["actor"]) == {"PER"}
 
 
+def test_coder_an_unknown_patient_is_not_replaced_by_a_place(code: Any) -> None:
+    # the passive subject is the one tortured, even when the tables do not know an inmate:
+    # the prison where it happened is not the recipient
+    event = _one(
+        code("A young inmate was tortured by Peruvian guards in Lurigancho Prison."), "ASSAULT"
+    )
+    assert _countries(event["actor"]) == {"PER"}
+    assert all("Prison" not in r["text"] for r in event["recipient"])
+
+
 def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
     event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
     assert _countries(event["actor"]) == {"SRB"}

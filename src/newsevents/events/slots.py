@@ -221,9 +221,7 @@ def _goals_over_themes(
     if not goals:
         return kept
     return [
-        (r, t)
-        for r, t in kept
-        if not (t.head.i == verb.i and t.dep_ == "dobj" and theme(r, t))
+        (r, t) for r, t in kept if not (t.head.i == verb.i and t.dep_ == "dobj" and theme(r, t))
     ]
 
 
@@ -240,8 +238,11 @@ def _opposed(trigger: Token) -> list[Token]:
 
 
 def _names_unknown(heads: list[Token]) -> bool:
-    """Whether a slot head is a proper name the actor tables do not know ("Ms Ravi")."""
-    return any(h.pos_ == "PROPN" and h.ent_type_ == "PERSON" for h in heads)
+    """Whether a slot head is a proper name the actor tables do not know ("Ms Ravi"), or
+    the patient of a passive verb ("a young inmate was tortured in Evin prison")."""
+    return any(
+        (h.pos_ == "PROPN" and h.ent_type_ == "PERSON") or h.dep_ == "nsubjpass" for h in heads
+    )
 
 
 def _condition_subjects(trigger: Token, conditional: frozenset[str]) -> list[Token]:
