@@ -475,6 +475,14 @@ def test_coder_an_unknown_patient_is_not_replaced_by_a_place(code: Any) -> None:
     assert all("Prison" not in r["text"] for r in event["recipient"])
 
 
+def test_coder_people_sent_somewhere_are_the_recipients_not_the_place(code: Any) -> None:
+    event = _one(code("Chilean authorities deported 300 Bolivians to Arica."), "COERCE")
+    assert [r["text"] for r in event["recipient"]] == ["300 Bolivians"]
+    # a thing or a force sent somewhere: the place it goes to is the recipient
+    event = _main(code("Chile sent troops to Bolivia."))
+    assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
+
+
 def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
     event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
     assert _countries(event["actor"]) == {"SRB"}

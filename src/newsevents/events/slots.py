@@ -29,6 +29,7 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
+_PLACES = {"GPE", "LOC", "FAC"}  # entity labels of places named as places
 
 
 class SlotFiller:
@@ -201,8 +202,8 @@ def _goals_over_themes(
     """ "sent troops to Mali", "moved police into the city", "returned Iraqi artifacts to
     the government of Iraq": what is sent (an object known only by its sector, or by a
     country guessed from the sentence, or a thing of some country) is the theme; the actor
-    it is sent to is the recipient. People of a country are not a theme ("deported
-    Syrians to Idlib")."""
+    it is sent to is the recipient. People of a country are not a theme: "deported Syrians
+    to Idlib" has the Syrians for recipient, and not the place they are sent to."""
 
     def theme(r: dict[str, Any], t: Token) -> bool:
         if t.pos_ == "NOUN" and not r["sector"]:
@@ -220,9 +221,11 @@ def _goals_over_themes(
     ]
     if not goals:
         return kept
-    return [
-        (r, t) for r, t in kept if not (t.head.i == verb.i and t.dep_ == "dobj" and theme(r, t))
-    ]
+    moved = [(r, t) for r, t in kept if t.head.i == verb.i and t.dep_ == "dobj"]
+    if any(not theme(r, t) for r, t in moved):
+        # people sent somewhere are the recipients; the place they go is not one
+        return [(r, t) for r, t in kept if (r, t) not in goals or t.ent_type_ not in _PLACES]
+    return [(r, t) for r, t in kept if (r, t) not in moved]
 
 
 def _opposed(trigger: Token) -> list[Token]:
