@@ -483,6 +483,14 @@ def test_coder_people_sent_somewhere_are_the_recipients_not_the_place(code: Any)
     assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
 
 
+def test_coder_the_subject_of_dying_is_the_victim(code: Any) -> None:
+    events = code("Three Chilean soldiers died in the attack near the Peruvian border.")
+    event = _one(events, "ASSAULT")
+    assert event["actor"] == [] and _countries(event["recipient"]) == {"CHL"}
+    # nor are the dead the actors of the attack they died in
+    assert all(_countries(e["actor"]) != {"CHL"} for e in events)
+
+
 def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
     event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
     assert _countries(event["actor"]) == {"SRB"}

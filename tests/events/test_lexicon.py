@@ -128,6 +128,7 @@ def _tables() -> dict[str, dict[str, Any]]:
             **{k: ["x"] for k in ("reciprocal", "halt", "background", "stative", "support")},
             "preparation": ["x"],
             "peacekeeping": ["x"],
+            "undergo": ["x"],
         },
         "verbs_team.json": {
             **meta,

@@ -33,7 +33,7 @@ _FILES = ("verbs.json", "verbs_team.json", "nouns.json", "modifiers.json")
 _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
-    "halt", "background", "stative", "support", "preparation", "peacekeeping",
+    "halt", "background", "stative", "support", "preparation", "peacekeeping", "undergo",
 )  # fmt: skip
 
 
@@ -74,6 +74,7 @@ class Modifiers:
     support: frozenset[str]  # light verbs: "carried out an attack" codes the attack
     preparation: frozenset[str]  # "prepared to attack": a show of readiness (MOBILIZE)
     peacekeeping: frozenset[str]  # "peacekeeping troops arrived": peacekeeping, not a move
+    undergo: frozenset[str]  # "three soldiers died": the subject undergoes the event
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,9 +242,11 @@ def _opposed(trigger: Token) -> list[Token]:
 
 def _names_unknown(heads: list[Token]) -> bool:
     """Whether a slot head is a proper name the actor tables do not know ("Ms Ravi"), or
-    the patient of a passive verb ("a young inmate was tortured in Evin prison")."""
+    the subject that undergoes the event ("a young inmate was tortured in Evin prison",
+    "an inmate died in Evin prison")."""
     return any(
-        (h.pos_ == "PROPN" and h.ent_type_ == "PERSON") or h.dep_ == "nsubjpass" for h in heads
+        (h.pos_ == "PROPN" and h.ent_type_ == "PERSON") or h.dep_ in {"nsubj", "nsubjpass"}
+        for h in heads
     )
 
 

@@ -131,6 +131,11 @@ class TriggerFinder:
         elif passive is not None:
             actor_heads = [agent] if agent is not None else []
             recipient_heads = [passive]
+        elif lemma in self.cues.undergo and not objects:
+            # "three soldiers died in the attack": the soldiers are what the attack hit
+            subject = syntax.inherited_subject(verb)
+            actor_heads = []
+            recipient_heads = [subject] if subject is not None else []
         else:
             subject = syntax.inherited_subject(verb)
             actor_heads = [subject] if subject is not None else []
@@ -227,10 +232,10 @@ class TriggerFinder:
             recipient_heads += [c for c in noun.conjuncts if c.pos_ == "PROPN"]
         if actor_heads and all(h.pos_ == "PRON" for h in actor_heads):
             # "Israel mounted its invasion": the possessive pronoun is the verb's subject
-            actor_heads = _actor_from_governing_verb(noun, self.is_event_noun) or actor_heads
+            actor_heads = self._actor_from_governing_verb(noun) or actor_heads
         own_actor = bool(actor_heads)
         if not own_actor:
-            actor_heads = _actor_from_governing_verb(noun, self.is_event_noun)
+            actor_heads = self._actor_from_governing_verb(noun)
         match = Match(entry.code, f"noun:{key}")
         stopper = self._halting_verb(noun)
         halted = self.ontology.halted(entry.code) if stopper else None
@@ -248,6 +253,14 @@ class TriggerFinder:
             width,
             entry.joint_code,
         )
+
+    def _actor_from_governing_verb(self, noun: Token) -> list[Token]:
+        """The subject of the verb that governs a nominal trigger, unless that subject
+        undergoes the verb ("three soldiers died in the attack" did not attack)."""
+        found = _actor_from_governing_verb(noun, self.is_event_noun)
+        if found and found[0].head.lemma_.lower() in self.cues.undergo:
+            return []
+        return found
 
     def _noun_arguments(self, noun: Token) -> list[tuple[str, Token]]:
         """The prepositional phrases of a nominal trigger; a trigger that modifies another
