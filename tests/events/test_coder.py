@@ -481,6 +481,9 @@ def test_coder_people_sent_somewhere_are_the_recipients_not_the_place(code: Any)
     # a thing or a force sent somewhere: the place it goes to is the recipient
     event = _main(code("Chile sent troops to Bolivia."))
     assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
+    # however many things are listed
+    event = _main(code("Chile has offered to Bolivia an armoured regiment and fighter jets."))
+    assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
 
 
 def test_coder_the_subject_of_dying_is_the_victim(code: Any) -> None:

@@ -221,11 +221,19 @@ def _goals_over_themes(
     ]
     if not goals:
         return kept
-    moved = [(r, t) for r, t in kept if t.head.i == verb.i and t.dep_ == "dobj"]
+    moved = [(r, t) for r, t in kept if _direct_object_of(verb, t)]
     if any(not theme(r, t) for r, t in moved):
         # people sent somewhere are the recipients; the place they go is not one
         return [(r, t) for r, t in kept if (r, t) not in goals or t.ent_type_ not in _PLACES]
     return [(r, t) for r, t in kept if (r, t) not in moved]
+
+
+def _direct_object_of(verb: Token, token: Token) -> bool:
+    """Whether `token` is a direct object of `verb`, or coordinated with one ("offered an
+    armoured regiment, attack helicopters and fighter jets")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.i == verb.i
 
 
 def _opposed(trigger: Token) -> list[Token]:
