@@ -482,8 +482,8 @@ def test_coder_people_sent_somewhere_are_the_recipients_not_the_place(code: Any)
     event = _main(code("Chile sent troops to Bolivia."))
     assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
     # however many things are listed
-    event = _main(code("Chile has offered to Bolivia an armoured regiment and fighter jets."))
-    assert [r["text"] for r in event["recipient"]] == ["Bolivia"]
+    event = _main(code("Chile offered to Peru an armored regiment, attack helicopters and jets."))
+    assert [r["text"] for r in event["recipient"]] == ["Peru"]
 
 
 def test_coder_the_subject_of_dying_is_the_victim(code: Any) -> None:
