@@ -67,7 +67,8 @@ def add_commands(sub: Any) -> None:
         "--shard-size",
         type=int,
         default=DEFAULT_SHARD_DOCUMENTS,
-        help=f"documents per shard (default {DEFAULT_SHARD_DOCUMENTS})",
+        help=f"documents per shard (default {DEFAULT_SHARD_DOCUMENTS}; with several workers "
+        "the last shards of an input are smaller)",
     )
     ingest.add_argument("--retries", type=int, default=2, help="tries again for a failed shard")
     ingest.add_argument(
@@ -189,8 +190,10 @@ def ingest(args: argparse.Namespace) -> int:
     with writer_lock(root):
         writer = StoreWriter(root)
         inputs = [_spool_stdin(root) if i == "-" else i for i in args.inputs]
+        # several workers: the last shards are smaller, so that the workers finish together
+        taper = args.executor != "local" or config.workers > 1
         specs = plan_shards(
-            inputs, args.input_format, args.shard_size, date, config.max_document_bytes
+            inputs, args.input_format, args.shard_size, date, config.max_document_bytes, taper
         )
         pending = [s for s in specs if not writer.is_committed(s.id)]
         counts: Counter[str] = Counter(skipped=sum(s.documents for s in specs if s not in pending))

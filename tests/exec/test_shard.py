@@ -60,12 +60,34 @@ def test_shard_plan_cuts_line_ranges_that_read_like_the_whole_file(tmp_path: Pat
     assert plan_shards([str(corpus)], "auto", 4, "2024-05-01", 10_000)[0].id != specs[0].id
 
 
+def test_shard_plan_tapers_the_last_shards_for_several_workers(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 60)  # and one line that is not JSON
+    even = plan_shards([str(corpus)], "auto", 16, None, 10_000)
+    tapered = plan_shards([str(corpus)], "auto", 16, None, 10_000, taper=True)
+    assert [s.documents for s in even] == [16, 16, 16, 13]
+    sizes = [s.documents for s in tapered]
+    assert sum(sizes) == 61 and max(sizes) <= 16
+    assert sizes[-1] < 16 and sizes[-2] <= 8, "the last shards shrink"
+    config = load_config()
+    tasks = [ShardTask(s, str(tmp_path), config) for s in tapered]
+    sliced = [src for task in tasks for src, _ in read_shard(task)]
+    whole = list(read_sources([str(corpus)], "auto", None, 10_000))
+    assert [(s.id, s.origin, s.raw) for s in sliced] == [(s.id, s.origin, s.raw) for s in whole]
+    again = plan_shards([str(corpus)], "auto", 16, None, 10_000, taper=True)
+    assert [s.id for s in again] == [s.id for s in tapered], "the same input, the same shards"
+
+
 def test_shard_plan_groups_files(tmp_path: Path) -> None:
     for i in range(5):
         (tmp_path / f"{i}.txt").write_text(f"Chile and Peru met in Lima, report {i}.", "utf-8")
     specs = plan_shards([str(tmp_path)], "auto", 2, None, 10_000)
     assert [s.documents for s in specs] == [2, 2, 1]
     assert all(p.end is None for s in specs for p in s.slices)
+    for i in range(5, 40):
+        (tmp_path / f"{i}.txt").write_text(f"Chile and Peru met in Lima, report {i}.", "utf-8")
+    tapered = plan_shards([str(tmp_path)], "auto", 16, None, 10_000, taper=True)
+    sizes = [s.documents for s in tapered]
+    assert sum(sizes) == 40 and max(sizes) < 16 and len(sizes) > 3  # evenly: 16, 16, 8
 
 
 class CountingFactory:

@@ -20,6 +20,8 @@ from newsevents.ingest import readers
 from newsevents.records import Source
 
 DEFAULT_SHARD_DOCUMENTS = 64
+# Tapered shards never get smaller than this: a shard costs a commit and a few files.
+TAPER_MIN_DOCUMENTS = 8
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
@@ -74,13 +76,45 @@ def _shard_id(header: str, parts: Sequence[tuple[InputSlice, str]]) -> str:
     return digest.hexdigest()[:20]
 
 
+def shard_sizes(total: int, size: int, taper: bool = False) -> Iterator[int]:
+    """Sizes of the shards of `total` documents: `size` each, the last one what is left.
+
+    With `taper` (several workers), a shard is at most a quarter of the documents left,
+    down to TAPER_MIN_DOCUMENTS: the last shards shrink, so that no worker is still busy
+    with a full shard while the others have nothing left to do (guided self-scheduling).
+
+    >>> list(shard_sizes(150, 64))
+    [64, 64, 22]
+    >>> list(shard_sizes(150, 64, taper=True))
+    [38, 28, 21, 16, 12, 9, 8, 8, 5, 5]
+    """
+    left = total
+    while left > 0:
+        if taper and left <= 2 * TAPER_MIN_DOCUMENTS:
+            # the last two: halves, not a small one after a big one
+            yield from (n for n in (-(-left // 2), left // 2) if n)
+            return
+        step = min(size, max(TAPER_MIN_DOCUMENTS, -(-left // 4))) if taper else size
+        yield min(step, left)
+        left -= min(step, left)
+
+
 def plan_shards(
-    paths: Sequence[str], fmt: str, size: int, date: str | None, max_bytes: int
+    paths: Sequence[str],
+    fmt: str,
+    size: int,
+    date: str | None,
+    max_bytes: int,
+    taper: bool = False,
 ) -> list[ShardSpec]:
-    """Cut the inputs into shards of at most `size` documents, in input order."""
+    """Cut the inputs into shards of at most `size` documents, in input order; with `taper`
+    the last shards of each JSON Lines file, and of the other files, are smaller."""
     header = f"{fmt}|{date}|{max_bytes}"
     shards: list[ShardSpec] = []
     files: list[tuple[InputSlice, str]] = []
+    inputs = [(path, _is_jsonl(path, fmt)) for path in readers.expand_inputs(paths)]
+    file_sizes = shard_sizes(sum(not jsonl for _, jsonl in inputs), size, taper)
+    group = next(file_sizes, size)
 
     def flush_files() -> None:
         if files:
@@ -89,17 +123,28 @@ def plan_shards(
             )
             files.clear()
 
-    for path in readers.expand_inputs(paths):
-        if _is_jsonl(path, fmt):
+    for path, jsonl in inputs:
+        if jsonl:
             flush_files()
-            for piece, content, count in _line_ranges(path, size):
+            sizes = shard_sizes(_count_lines(path), size, taper) if taper else None
+            for piece, content, count in _line_ranges(path, sizes or repeat(size)):
                 shards.append(ShardSpec(_shard_id(header, [(piece, content)]), (piece,), count))
         else:
             files.append((InputSlice(path, fmt), _file_digest(path)))
-            if len(files) == size:
+            if len(files) == group:
                 flush_files()
+                group = next(file_sizes, size)
     flush_files()
     return shards
+
+
+def _count_lines(path: str) -> int:
+    """Non-blank lines of a file (what `_line_ranges` counts as documents)."""
+    try:
+        with open(path, "rb") as handle:
+            return sum(bool(line.strip()) for line in handle)
+    except OSError:
+        return 0
 
 
 def _file_digest(path: str) -> str:
@@ -110,12 +155,14 @@ def _file_digest(path: str) -> str:
         return "unreadable"
 
 
-def _line_ranges(path: str, size: int) -> Iterator[tuple[InputSlice, str, int]]:
-    """Byte ranges of `size` non-blank lines each, with the digest of their bytes."""
+def _line_ranges(path: str, sizes: Iterator[int]) -> Iterator[tuple[InputSlice, str, int]]:
+    """Byte ranges of `sizes` non-blank lines each in turn (the rest: one range), with the
+    digest of their bytes."""
     with open(path, "rb") as handle:
         start = offset = 0
         first = lineno = 1
         count = 0
+        size = next(sizes, -1)  # -1: no more cuts, the rest is one range
         digest = hashlib.sha256()
         for line in handle:
             offset += len(line)
@@ -125,6 +172,7 @@ def _line_ranges(path: str, size: int) -> Iterator[tuple[InputSlice, str, int]]:
             if count == size:
                 yield InputSlice(path, "jsonl", start, offset, first), digest.hexdigest(), count
                 start, first, count, digest = offset, lineno, 0, hashlib.sha256()
+                size = next(sizes, -1)
         if count:
             yield InputSlice(path, "jsonl", start, offset, first), digest.hexdigest(), count
 
