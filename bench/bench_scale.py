@@ -30,7 +30,9 @@ Memory: `--memory N ...` ingests the corpus replicated to N documents (copy k of
 gets the id `<id>~k`, so every copy is coded) with `--workers`, and reports the same peaks
 for each N: flat memory means the same peak for 1,000 and for 20,000 documents. Worker
 processes are replaced after a number of documents (exec/workers.py): `worker_processes`
-counts those seen (the multiprocessing resource tracker, a small process, among them).
+counts those seen (the multiprocessing resource tracker, a small process, among them), and
+`median_peak_rss_mb_worker` is the median of their peaks (the tracker left out): a run of
+many workers shows a higher largest peak than a run of a few by chance alone.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class PeakMemory:
         self.worker = 0
         self.cpu: dict[int, float] = {}  # CPU seconds of each process, last seen
         self.worker_pids: set[int] = set()  # replaced workers count (exec/workers.py)
+        self.peaks: dict[int, int] = {}  # peak of each worker process (not the tracker)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -98,7 +101,10 @@ class PeakMemory:
                 self._cpu(self.root)
                 for proc in self._workers():
                     self.worker_pids.add(proc.pid)
-                    self.worker = max(self.worker, proc.memory_info().rss)
+                    rss = proc.memory_info().rss
+                    self.worker = max(self.worker, rss)
+                    if "resource_tracker" not in " ".join(proc.cmdline()):
+                        self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), rss)
                     self._cpu(proc)
             except psutil.Error:
                 pass
@@ -117,6 +123,11 @@ class PeakMemory:
             "peak_rss_mb_worker": worker // 2**20,
             "peak_rss_mb_driver": self.driver // 2**20,
             "worker_processes": len(self.worker_pids),
+            # the largest of many workers' peaks is higher than the largest of a few: the
+            # median tells whether a typical worker's peak grows with the input
+            "median_peak_rss_mb_worker": int(statistics.median(self.peaks.values())) // 2**20
+            if self.peaks
+            else worker // 2**20,
             "cpu_seconds": round(sum(self.cpu.values()), 1),
         }
 
