@@ -126,8 +126,9 @@ def plan_shards(
     for path, jsonl in inputs:
         if jsonl:
             flush_files()
-            sizes = shard_sizes(_count_lines(path), size, taper) if taper else None
-            for piece, content, count in _line_ranges(path, sizes or repeat(size)):
+            # tapering needs the file's length first: one more read of it
+            sizes = shard_sizes(_count_lines(path), size, taper) if taper else repeat(size)
+            for piece, content, count in _line_ranges(path, sizes):
                 shards.append(ShardSpec(_shard_id(header, [(piece, content)]), (piece,), count))
         else:
             files.append((InputSlice(path, fmt), _file_digest(path)))

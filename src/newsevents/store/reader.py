@@ -199,6 +199,8 @@ class Store:
         """Run a query; a file found damaged only now (read lazily) is set aside, then again."""
         try:
             return query(self._cursor())
+        except duckdb.OutOfMemoryException:
+            raise  # a bound on memory, not a damaged file: no file is read again to check
         except duckdb.Error:
             if self.cache or not self._set_aside(self.manifest):
                 raise
