@@ -513,3 +513,21 @@ def test_coder_who_orders_an_act_is_its_actor(code: Any) -> None:
     # ordering someone to act stays a demand
     event = _main(code("Chile ordered Peru to withdraw its troops."))
     assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"PER"}
+
+
+def test_coder_cyber_attacks_are_coercion_in_the_cyber_mode(code: Any) -> None:
+    # the manual's COERCE "cyber": hacking, website attacks, cyber attacks and warfare
+    for text in (
+        "Chile launched cyber warfare against Peru.",
+        "Chile carried out cyber-attacks on Peru.",
+    ):
+        event = _main(code(text))
+        assert (event["type"], event["mode"]) == ("COERCE", "cyber"), text
+        assert _countries(event["actor"]) == {"CHL"} and _countries(event["recipient"]) == {"PER"}
+    # an attack that is not a cyber attack keeps its type
+    assert _main(code("Chile carried out attacks on Peru."))["type"] == "ASSAULT"
+
+
+def test_coder_a_group_linked_to_a_country_does_not_cooperate_with_it(code: Any) -> None:
+    events = code("Hackers linked to the Chilean government attacked Peruvian banks.")
+    assert all(e["type"] != "COOPERATE" for e in events)

@@ -176,6 +176,7 @@ ASK = ("verbs.json", "verbs", "ask")
         (_set("verbs.json", "verbs", "Ask", value={"code": None, "patterns": []}), "lowercase"),
         (_set("nouns.json", "nouns", "visit", "code", value="0420"), "not a CAMEO code"),
         (_set("nouns.json", "nouns", "visit", "ambiguous", value="yes"), "ambiguous"),
+        (_set("nouns.json", "nouns", "visit", "mode", value="cyber"), "no mode"),
         (_set("modifiers.json", "future", value=[]), "future"),
     ],
 )
@@ -337,6 +338,7 @@ def test_lexicon_common_news_verbs_have_their_codebook_type(
         ("uphold", ["right"]),
         ("express", ["hope"]),  # what is expressed decides; no default disapproval
         ("admit", ["mistake"]),  # CAMEO 015 acknowledgement: no PLOVER event
+        ("link", []),  # "hackers linked to Iran": an association
     ],
 )
 def test_lexicon_light_verbs_are_no_event_by_themselves(lemma: str, objects: list[str]) -> None:

@@ -26,6 +26,11 @@ def test_slots_coordinated_recipients_are_one_argument_each(code: Any) -> None:
     assert _texts(event["arguments"]["recipient"]) == ["Libya", "Iraq"]
 
 
+def test_slots_both_of_coordinated_recipients_is_no_part_of_either(code: Any) -> None:
+    event = _event(code("Japan lifted sanctions against both India and Pakistan."), "lifted")
+    assert _texts(event["arguments"]["recipient"]) == ["India", "Pakistan"]
+
+
 def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> None:
     event = _event(code("Chile and Peru agreed to cut tariffs."), "agreed")
     assert event["reciprocal"] is True and event["recipient"] == []

@@ -52,6 +52,7 @@ class NounEntry:
     recipient_preps: tuple[str, ...]
     ambiguous: bool = False  # code only when both slots are filled
     joint_code: str | None = None  # the code when actors of two or more countries do it
+    mode: str | None = None  # a PLOVER mode the code's crosswalk cannot give ("cyber")
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +279,15 @@ class _Checker:
             raise ValueError(f"{where}: {value!r} is not a CAMEO code") from None
         return value
 
+    def mode(self, value: Any, code: str, where: str) -> str | None:
+        """A mode that the PLOVER type of `code` has, or None."""
+        if value is None:
+            return None
+        coding = self.ontology.to_plover(code)
+        if coding is None or value not in self.ontology.modes(coding.type):
+            raise ValueError(f"{where}: {value!r} is no mode of the PLOVER type of {code}")
+        return str(value)
+
     def pattern(self, spec: Any, where: str) -> _Pattern:
         if not isinstance(spec, dict):
             raise ValueError(f"{where} must be an object")
@@ -352,6 +362,7 @@ def _nouns(data: dict[str, Any], check: _Checker) -> dict[str, NounEntry]:
             tuple(sorted(_words(spec.get("recipient_preps"), f"{where}.recipient_preps"))),
             spec.get("ambiguous", False),
             check.code(spec.get("joint_code"), f"{where}.joint_code", null=True),
+            check.mode(spec.get("mode"), str(spec.get("code")), where),
         )
     return nouns
 

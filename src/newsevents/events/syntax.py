@@ -308,6 +308,7 @@ def _loose_end(tokens: list[Token]) -> bool:
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _COORDINATION = frozenset({"conj", "cc", "preconj"})
 _NOUN_PREPS = frozenset({"of", "in"})
+_PAIRING = frozenset({"both", "either", "neither"})
 _NAME_PREPS = frozenset({"of"})
 
 
@@ -333,7 +334,19 @@ def _inside(token: Token, stops: frozenset[str]) -> bool:
     """Whether `token` belongs to the argument phrase: not a clause (or a coordinated
     phrase, per `stops`), nor a time adjunct ("Putin [on Tuesday]", "the minister [Monday]"):
     when something happened is no part of who it happened to."""
+    if "conj" in stops and _coordinating(token):
+        return False  # "sanctions against [both] [India] and [Pakistan]": one argument each
     return token.dep_ not in stops and not _is_time_adjunct(token)
+
+
+def _coordinating(token: Token) -> bool:
+    """ "both", "either", "neither" before coordinated phrases (the parser makes it the
+    first one's determiner)."""
+    return (
+        token.lower_ in _PAIRING
+        and token.dep_ in {"det", "predet", "preconj"}
+        and any(c.dep_ == "conj" for c in token.head.children)
+    )
 
 
 def _is_time_adjunct(token: Token) -> bool:

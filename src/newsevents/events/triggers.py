@@ -10,7 +10,7 @@ trigger takes. Which actors those heads name is left to `slots`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsevents.events import arguments, syntax
@@ -239,13 +239,17 @@ class TriggerFinder:
         match = Match(entry.code, f"noun:{key}")
         stopper = self._halting_verb(noun)
         halted = self.ontology.halted(entry.code) if stopper else None
+        coding = self.ontology.to_plover(entry.code)
         if halted is not None:  # "ended mediation efforts": halting the mediation
             match = Match(halted, f"noun:{key}+halted by:{stopper}")
+            coding = self.ontology.to_plover(halted)
+        elif entry.mode is not None and coding is not None:  # "a cyber attack": COERCE cyber
+            coding = replace(coding, mode=entry.mode)
         return Candidate(
             noun,
             "noun",
             match,
-            self.ontology.to_plover(match.code),
+            coding,
             actor_heads,
             recipient_heads,
             entry.ambiguous,
