@@ -315,6 +315,13 @@ def test_coder_stative_passive_subject_is_the_actor(code: Any) -> None:
     assert event["type"] == "ASSAULT" and _countries(event["actor"]) == {"CHL"}
 
 
+def test_coder_what_a_stative_passive_is_opposed_to_is_its_object(code: Any) -> None:
+    # "is opposed to a peace plan" reads the patterns of "opposed a peace plan": a rejection
+    event = _main(code("Norway is opposed to the Swedish peace plan."))
+    assert event["type"] == "REJECT" and _countries(event["actor"]) == {"NOR"}
+    assert _main(code("Norway opposed the Swedish peace plan."))["type"] == "REJECT"
+
+
 def test_coder_light_verb_codes_its_event_noun(code: Any) -> None:
     # "engaged in" has no event of its own next to the cleansing it names
     events = code("Bolivian militias have engaged in ethnic cleansing in the east.")

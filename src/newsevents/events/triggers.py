@@ -100,7 +100,7 @@ class TriggerFinder:
                 preps.setdefault(prep, []).extend(_terms(obj))
         if lemma in self.cues.speech and self._names_event(objects):
             return None  # "announced a suspension of aid": the noun is the event
-        terms = [t for o in objects for t in _terms(o)]
+        terms = [t for o in objects + self._stative_complements(verb, lemma) for t in _terms(o)]
         if predicative is not None and predicative.pos_ == "ADJ" and predicative not in objects:
             terms.append(predicative.lemma_.lower())  # or the pattern "set: free"
         # an infinitive complement completes the predicate as an object does:
@@ -154,6 +154,13 @@ class TriggerFinder:
         return Candidate(
             verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
         )
+
+    def _stative_complements(self, verb: Token, lemma: str) -> list[Token]:
+        """ "Israel is opposed to French mediation": the adjectival passive's complement is
+        what the verb's object would be ("opposed mediation", a rejection of mediation)."""
+        if lemma not in self.cues.stative or not any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        return syntax.objects_of_preps(verb, ("to",))
 
     def _supports_event(
         self, verb: Token, lemma: str, prt: str | None, objects: list[Token]
