@@ -416,6 +416,10 @@ def test_coder_demand_is_addressed_to_the_subject_of_its_content(code: Any) -> N
     text = "The ILO reiterated its demand today that Qatar ease curbs on migrant workers."
     event = _main(code(text))
     assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"QAT"}
+    # the demand insisted on: its content clause names whom it is addressed to
+    text = "The rebels insisted on their demand that Chile's government recognise the Aymara."
+    event = _main(code(text))
+    assert event["type"] == "REQUEST" and _countries(event["recipient"]) == {"CHL"}
 
 
 def test_coder_stranded_preposition_takes_the_noun_the_parser_made_a_subject(code: Any) -> None:
