@@ -40,8 +40,10 @@ def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> 
 
 
 def test_slots_the_actors_own_forces_are_not_its_recipient(code: Any) -> None:
-    event = _event(code("Syria withdrew its troops from Lebanon."), "withdrew")
-    assert _countries(event["recipient"]) == ["LBN"]
+    for text in ("Syria withdrew its troops from Lebanon.", "Syria withdrew troops from Lebanon."):
+        event = _event(code(text), "withdrew")
+        assert _countries(event["recipient"]) == ["LBN"]
+        assert _texts(event["arguments"]["recipient"]) == ["Lebanon"]
 
 
 def test_slots_what_is_sent_is_the_theme_where_it_goes_the_recipient(code: Any) -> None:
@@ -125,3 +127,19 @@ def test_slots_when_it_happened_is_no_part_of_the_argument() -> None:
     )
     phrases = argument_phrases([doc[3]], doc[1], doc.text)
     assert [p["text"] for p in phrases] == ["the president"]
+
+
+def test_slots_where_two_people_meet_is_no_party(code: Any) -> None:
+    event = _event(code("Chile's president met Peru's president at the White House."), "met")
+    assert _countries(event["recipient"]) == ["PER"]
+    # with no one named as object, "at" names whom the act is aimed at
+    event = _event(code("Chilean troops fired at Peruvian soldiers."), "fired")
+    assert _countries(event["recipient"]) == ["PER"]
+
+
+def test_slots_the_force_an_act_moves_is_no_party_to_it(code: Any) -> None:
+    event = _event(code("Chile mobilized the army."), "mobilized")
+    assert event["recipient"] == []
+    # what an attack names is its target
+    event = _event(code("Bolivian rebels attacked a Chilean army base."), "attacked")
+    assert _countries(event["recipient"]) == ["CHL"]

@@ -128,7 +128,7 @@ class SlotFiller:
             # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland"); not when
             # the syntax names a recipient we cannot resolve ("Ms Ravi was arrested in Delhi")
             # nor for the coordinated parties of a mutual act
-            kept = _others(self._first_actor_after(trigger, actors, ctx), actors)
+            kept = _others(self._first_actor_after(cand, actors, ctx), actors)
         return [r for r, _ in kept], [t for _, t in kept]
 
     def _agent(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
@@ -144,9 +144,13 @@ class SlotFiller:
         return None if self.is_event_noun(token) else found
 
     def _first_actor_after(
-        self, trigger: Token, actors: list[Any], ctx: DocumentContext
+        self, cand: Candidate, actors: list[Any], ctx: DocumentContext
     ) -> tuple[list[Any], list[Token]]:
+        trigger = cand.token
+        named = {t.i for o in _moved(cand) for t in syntax.conjuncts(o)}
         for head in syntax.heads_after(trigger):
+            if head.i in named:
+                continue
             found, used = self.actors_of([head], ctx, trigger)
             if _others((found, used), actors):
                 return found, used
@@ -226,6 +230,19 @@ def _goals_over_themes(
         # people sent somewhere are the recipients; the place they go is not one
         return [(r, t) for r, t in kept if (r, t) not in goals or t.ent_type_ not in _PLACES]
     return [(r, t) for r, t in kept if (r, t) not in moved]
+
+
+def _moved(cand: Candidate) -> tuple[Token, ...]:
+    """The objects a verb's pattern names that the act moves, the actor's own force or
+    envoys: what is mobilized ("mobilized the army"), or sent or taken somewhere
+    ("withdrew troops from Bolivia"). They are no party to the act; what an attack, a
+    release or a ban names ("attacked a military base") is its recipient."""
+    if cand.kind != "verb" or not cand.predicate_objects:
+        return ()
+    verb = argument_source(cand.token)
+    if cand.coding.type == "MOBILIZE" or syntax.objects_of_preps(verb, _GOAL_PREPS):
+        return cand.predicate_objects
+    return ()
 
 
 def _direct_object_of(verb: Token, token: Token) -> bool:

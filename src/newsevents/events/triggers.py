@@ -24,6 +24,7 @@ _NOUN_ACTOR_FROM_VERB_PREPS = {"for", "on", "in"}
 # prepositions of a verb's object that name who the act concerns
 _NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 _OBJECT_PREPS = ("against", "with", "to", "on", "from", "by", "of")
+_VENUE_AFTER_OBJECT = tuple(p for p in VERB_RECIPIENT_PREPS if p != "at")
 
 
 @dataclass(slots=True)
@@ -43,6 +44,8 @@ class Candidate:
     # how many modifier words before the token belong to the trigger ("hunger strike": 1)
     modifiers: int = 0
     joint_code: str | None = None  # a noun's code when actors of several countries act
+    # objects the verb's pattern names as part of the predicate ("withdrew [troops]")
+    predicate_objects: tuple[Token, ...] = ()
 
 
 class TriggerFinder:
@@ -142,7 +145,10 @@ class TriggerFinder:
             # an object the pattern names belongs to the predicate ("launched artillery"),
             # unless it names someone ("released Palestinian prisoners")
             named = [o for o in objects if o.lemma_.lower() not in match.terms or _names(o)]
-            recipient_heads = named + syntax.objects_of_preps(source, VERB_RECIPIENT_PREPS)
+            # "met Putin at the Kremlin": with someone named as object, "at" says where
+            venue = any(_names(o) for o in named)
+            heads_of = _VENUE_AFTER_OBJECT if venue else VERB_RECIPIENT_PREPS
+            recipient_heads = named + syntax.objects_of_preps(source, heads_of)
             # "rejected calls by Belarus", "threatened action against Russia", "launched
             # artillery and rocket fire against rebel camps"
             recipient_heads += [
@@ -152,7 +158,13 @@ class TriggerFinder:
                 for r in syntax.objects_of_preps(c, _OBJECT_PREPS)
             ]
         return Candidate(
-            verb, "verb", match, self.ontology.to_plover(match.code), actor_heads, recipient_heads
+            verb,
+            "verb",
+            match,
+            self.ontology.to_plover(match.code),
+            actor_heads,
+            recipient_heads,
+            predicate_objects=tuple(o for o in objects if o not in recipient_heads),
         )
 
     def _stative_complements(self, verb: Token, lemma: str) -> list[Token]:
