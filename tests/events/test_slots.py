@@ -143,3 +143,9 @@ def test_slots_the_force_an_act_moves_is_no_party_to_it(code: Any) -> None:
     # what an attack names is its target
     event = _event(code("Bolivian rebels attacked a Chilean army base."), "attacked")
     assert _countries(event["recipient"]) == ["CHL"]
+
+
+def test_slots_the_phrase_a_trigger_completes_gives_its_arguments(code: Any) -> None:
+    # "a state of siege in Peru": the place hangs on the noun the trigger completes
+    event = _event(code("The Chilean army declared a state of siege in Peru."), "siege")
+    assert event["type"] == "COERCE" and _countries(event["recipient"]) == ["PER"]

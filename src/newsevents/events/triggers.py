@@ -294,6 +294,10 @@ class TriggerFinder:
         modifies = noun.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN"
         if modifies and head.i > noun.i and not self.is_event_noun(head):
             found += arguments.prepositional_arguments(head)
+        owner = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "NOUN" and not self.is_event_noun(owner):
+            # "declared a state of siege in Haiti": the phrase the noun completes
+            found += [(p, o) for p, o in arguments.prepositional_arguments(owner) if o != noun]
         return found
 
 
