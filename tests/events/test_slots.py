@@ -149,3 +149,13 @@ def test_slots_the_phrase_a_trigger_completes_gives_its_arguments(code: Any) -> 
     # "a state of siege in Peru": the place hangs on the noun the trigger completes
     event = _event(code("The Chilean army declared a state of siege in Peru."), "siege")
     assert event["type"] == "COERCE" and _countries(event["recipient"]) == ["PER"]
+
+
+def test_slots_a_peacekeeping_force_stands_for_the_country_it_is_placed_in(code: Any) -> None:
+    text = "Chile agreed to contribute troops to a UN peacekeeping force in Haiti."
+    assert _countries(_event(code(text), "agreed")["recipient"]) == ["HTI"]
+    event = _event(code("Peru refused to deploy peacekeepers in Haiti."), "refused")
+    assert _countries(event["recipient"]) == ["HTI"]
+    # a force named without a place stays itself
+    event = _event(code("Haiti welcomed the UN peacekeepers."), "welcomed")
+    assert _countries(event["recipient"]) != ["HTI"] and event["recipient"]

@@ -66,7 +66,7 @@ class EventCoder:
         self.cues = lexicon.modifiers()
         self.triggers = TriggerFinder(lexicon, ontology, self.cues)
         self.mentions = MentionResolver(resolver, self.cues.speech)
-        self.slots = SlotFiller(self.mentions, self.triggers.is_event_noun, self.cues.conditional)
+        self.slots = SlotFiller(self.mentions, self.triggers.is_event_noun, self.cues)
 
     def code_sentence(self, sent: Any, index: int, ctx: DocumentContext) -> SentenceResult:
         """The events of one sentence and a trace line for every candidate trigger."""

@@ -16,6 +16,7 @@ from typing import Any
 from newsevents.events import syntax
 from newsevents.events.arguments import argument_source
 from newsevents.events.document import DocumentContext
+from newsevents.events.lexicon import Modifiers
 from newsevents.events.mentions import MentionResolver
 from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate
@@ -30,6 +31,7 @@ _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
 _PLACES = {"GPE", "LOC", "FAC"}  # entity labels of places named as places
+_HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
 
 
 class SlotFiller:
@@ -39,11 +41,12 @@ class SlotFiller:
         self,
         mentions: MentionResolver,
         is_event_noun: Callable[[Token], bool],
-        conditional: frozenset[str],
+        cues: Modifiers,
     ) -> None:
         self.mentions = mentions
         self.is_event_noun = is_event_noun
-        self.conditional = conditional  # "if", "unless": whose condition an intention sets
+        self.conditional = cues.conditional  # "if", "unless": whose condition an intention sets
+        self.peacekeeping = cues.peacekeeping  # words that make a force a peacekeeping one
 
     def actors_of(
         self, tokens: list[Token], ctx: DocumentContext, trigger: Token | None = None
@@ -129,7 +132,26 @@ class SlotFiller:
             # the syntax names a recipient we cannot resolve ("Ms Ravi was arrested in Delhi")
             # nor for the coordinated parties of a mutual act
             kept = _others(self._first_actor_after(cand, actors, ctx), actors)
-        return [r for r, _ in kept], [t for _, t in kept]
+        hosted: list[tuple[Any, Token]] = []
+        for pair in (self._host(r, t, ctx) for r, t in kept):
+            if pair[0] not in [r for r, _ in hosted]:
+                hosted.append(pair)
+        return [r for r, _ in hosted], [t for _, t in hosted]
+
+    def _host(self, recipient: Any, token: Token, ctx: DocumentContext) -> tuple[Any, Token]:
+        """ "a peacekeeping force in Liberia", "deploy peacekeepers in Iraq": a peacekeeping
+        force stands for the country it keeps the peace in, named where it is placed or sent.
+        """
+        start, end = syntax.phrase(token)
+        if not any(word in ctx.text[start:end].lower() for word in self.peacekeeping):
+            return recipient, token
+        # the place hangs on the force ("a force in Liberia") or on the verb that moves it
+        heads = [token, token.head] if token.dep_ in {"dobj", "nsubjpass"} else [token]
+        for place in (p for head in heads for p in syntax.objects_of_preps(head, _HOST_PREPS)):
+            found = self.mentions.actor(place, ctx)
+            if found is not None and found["country"] not in (None, recipient["country"]):
+                return found, place
+        return recipient, token
 
     def _agent(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
         """The actor of `token`, unless its phrase names a thing, not an agent, through a
