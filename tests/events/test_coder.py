@@ -542,3 +542,9 @@ def test_coder_cyber_attacks_are_coercion_in_the_cyber_mode(code: Any) -> None:
 def test_coder_a_group_linked_to_a_country_does_not_cooperate_with_it(code: Any) -> None:
     events = code("Hackers linked to the Chilean government attacked Peruvian banks.")
     assert all(e["type"] != "COOPERATE" for e in events)
+
+
+def test_coder_an_arrival_is_a_visit_not_a_meeting_of_both(code: Any) -> None:
+    event = _main(code("The Chilean president arrived in Lima on Tuesday."))
+    assert (event["type"], event["cameo"], event["reciprocal"]) == ("CONSULT", "042", False)
+    assert _countries(event["recipient"]) == {"PER"}

@@ -1,4 +1,4 @@
-"""PLOVER-strict export: the manual's reductions of future events."""
+"""PLOVER-strict export: the manual's reductions of future events and reciprocal acts."""
 
 from __future__ import annotations
 
@@ -89,3 +89,16 @@ def test_plover_conditional_protest_is_a_threat_and_a_planned_one_is_not() -> No
     # "will march on Sunday": an announced protest is still a protest
     assert strict_type(_event("PROTEST", ["future"])) == "PROTEST"
     assert strict_type(_event("PROTEST", ["hypothetical", "reported"])) == "PROTEST"
+
+
+def test_plover_reciprocal_act_has_all_its_parties_as_actor() -> None:
+    # the manual: in a meeting "all of the entities are considered as the actor and no
+    # recipient is included"
+    analysis = Analysis(id="d", text="Chile met Peru.", sentences=[Span(0, 15)])
+    peru = {**_event("CONSULT", [])["actor"][0], "text": "Peru", "country": "PER"}
+    meeting = {**_event("CONSULT", []), "recipient": [peru], "reciprocal": True}
+    record = plover_record(analysis, meeting)
+    assert [a["country"] for a in record["actor"]] == ["CHL", "PER"]
+    assert record["recipient"] == []
+    visit = {**meeting, "reciprocal": False}
+    assert [a["country"] for a in plover_record(analysis, visit)["recipient"]] == ["PER"]

@@ -6,7 +6,9 @@ an auxiliary mode: a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, an a
 a conditional protest, is a THREATEN whose mode is the content of the threat ("THREATEN
 could be ASSAULT + hypothetical": a conditional act counts as announced too). Our own output
 keeps the underlying type with `future` in `aux`, which is more informative; this export
-applies the manual's rules so that PLOVER consumers see what they expect.
+applies the manual's rules so that PLOVER consumers see what they expect. So too for
+reciprocal acts (meetings, talks, signed agreements): our output names an actor and a
+recipient and marks the event `reciprocal`; the manual lists all parties as the actor.
 """
 
 from __future__ import annotations
@@ -57,6 +59,16 @@ def strict_mode(event: dict[str, Any]) -> str:
     return str(event.get("mode") or "")
 
 
+def strict_slots(event: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """Actor and recipient lists under the manual's reciprocal rule: the parties of a
+    reciprocal act (a meeting, talks, a signed agreement) are all its actor, and it has no
+    recipient ("all of the entities are considered as the actor and no recipient is
+    included")."""
+    if event.get("reciprocal"):
+        return [*event["actor"], *event["recipient"]], []
+    return list(event["actor"]), list(event["recipient"])
+
+
 def _entity(actor: dict[str, Any]) -> dict[str, Any]:
     return {
         "actor_text": actor["text"],
@@ -70,11 +82,12 @@ def _entity(actor: dict[str, Any]) -> dict[str, Any]:
 def plover_record(analysis: Analysis, event: dict[str, Any]) -> dict[str, Any]:
     """One PLOVER JSON record for `event` of `analysis`."""
     sentence = analysis.sentences[event["sentence"]] if analysis.sentences else None
+    actors, recipients = strict_slots(event)
     return {
         "id": event["id"],
         "date": event.get("date"),
-        "actor": [_entity(a) for a in event["actor"]],
-        "recipient": [_entity(a) for a in event["recipient"]],
+        "actor": [_entity(a) for a in actors],
+        "recipient": [_entity(a) for a in recipients],
         "event": [strict_type(event)],
         "event_text": [event["trigger"]["text"]],
         "quad_code": event.get("quad"),
