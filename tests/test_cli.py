@@ -138,7 +138,9 @@ def test_cli_code_plover_prints_strict_records(tmp_path: Path) -> None:
     proc = _run("code", str(doc), "--format", "plover", "--date", "2024-03-14")
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert records and records[0]["event"] == ["AGREE"], "future CONSULT is AGREE in PLOVER"
-    assert {a["country"] for a in records[0]["actor"]} == {"JPN"}
+    # a meeting is reciprocal: the manual lists both parties as its actor
+    assert {a["country"] for a in records[0]["actor"]} == {"JPN", "KOR"}
+    assert records[0]["recipient"] == []
 
 
 def test_cli_explain_shows_parse_triggers_and_decisions() -> None:
