@@ -489,6 +489,9 @@ def test_coder_an_unknown_patient_is_not_replaced_by_a_place(code: Any) -> None:
 def test_coder_people_sent_somewhere_are_the_recipients_not_the_place(code: Any) -> None:
     event = _one(code("Chilean authorities deported 300 Bolivians to Arica."), "COERCE")
     assert [r["text"] for r in event["recipient"]] == ["300 Bolivians"]
+    # nor is whom they are handed over to
+    event = _main(code("Peruvian rebels released two Chilean soldiers to Red Cross officials."))
+    assert [r["text"] for r in event["recipient"]] == ["two Chilean soldiers"]
     # a thing or a force sent somewhere: the place it goes to is the recipient
     event = _main(code("Chile sent troops to Bolivia."))
     assert [r["text"] for r in event["recipient"]] == ["Bolivia"]

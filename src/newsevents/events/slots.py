@@ -30,7 +30,6 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
-_PLACES = {"GPE", "LOC", "FAC"}  # entity labels of places named as places
 _HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
 
 
@@ -249,8 +248,8 @@ def _goals_over_themes(
         return kept
     moved = [(r, t) for r, t in kept if _direct_object_of(verb, t)]
     if any(not theme(r, t) for r, t in moved):
-        # people sent somewhere are the recipients; the place they go is not one
-        return [(r, t) for r, t in kept if (r, t) not in goals or t.ent_type_ not in _PLACES]
+        # people sent somewhere are the recipients; where or to whom they go is not one
+        return [(r, t) for r, t in kept if (r, t) not in goals]
     return [(r, t) for r, t in kept if (r, t) not in moved]
 
 
