@@ -150,6 +150,9 @@ def test_coder_argument_of_a_noun_owned_by_an_actor_is_the_noun_phrase(code: Any
     assert _countries(event["recipient"]) == {"SRB"}
     texts = [a["text"] for a in event["arguments"]["recipient"]]
     assert texts == ["the request of the Serbian government"]
+    # what a blockade is "of" is its target: the argument of lifting it
+    event = _main(code("Chile lifted its blockade of Peru."))
+    assert [a["text"] for a in event["arguments"]["recipient"]] == ["Peru"]
 
 
 def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:

@@ -200,7 +200,9 @@ class EventCoder:
                 "actor": syntax.argument_phrases(
                     actor_tokens, trigger, ctx.text, joined=mutual or reciprocal
                 ),
-                "recipient": syntax.argument_phrases(recipient_tokens, trigger, ctx.text),
+                "recipient": syntax.argument_phrases(
+                    recipient_tokens, trigger, ctx.text, targets=self._targeted(cand)
+                ),
             },
             "sentence": index,
             "trigger": {
@@ -220,6 +222,11 @@ class EventCoder:
         }
         out.events.append(event)
         out.traces.append(_trace(trigger, kind, f"event {coding.type} by rule {rule}"))
+
+    def _targeted(self, cand: Candidate) -> tuple[Token, ...]:
+        """The nouns of the predicate whose "of" names the act's target ("lifted [its
+        blockade] of Yemen"): an argument does not stand for them."""
+        return tuple(o for o in cand.predicate_objects if self.triggers.of_names_target(o))
 
 
 def _recipients_from_purpose(

@@ -243,7 +243,11 @@ def _leaves(token: Token) -> bool:
 
 
 def argument_phrases(
-    heads: list[Token], trigger: Token, text: str, joined: bool = False
+    heads: list[Token],
+    trigger: Token,
+    text: str,
+    joined: bool = False,
+    targets: tuple[Token, ...] = (),
 ) -> list[dict[str, Any]]:
     """The whole phrases that fill an event slot, as annotators of event arguments mark them.
 
@@ -255,11 +259,14 @@ def argument_phrases(
     when it happened ("met [Putin] on Tuesday"). Coordinated actors are
     one argument each ("sanctions on [Libya] and [Iraq]"), unless `joined`: the parties of a
     mutual act are marked as one ("[Canada and Mexico] agreed"). A phrase inside another one
-    is not repeated.
+    is not repeated. Nor does an actor stand for a noun of the predicate that names its
+    target with "of" (`targets`: "lifted [its blockade] of [Yemen]", Yemen is blockaded;
+    whereas in "rejected [the request of the Serbian government]" the owner asked).
     """
     spans = []
     stops = _CLAUSES if joined else _CLAUSES | _COORDINATION
-    for head in dict.fromkeys(_argument_head(h, trigger, joined) for h in heads):
+    ends = {trigger.i, *(t.i for t in targets)}
+    for head in dict.fromkeys(_argument_head(h, ends, joined) for h in heads):
         tokens = sorted(_phrase_subtree(head, stops), key=lambda t: t.i)
         while len(tokens) > 1 and _loose_end(tokens):
             tokens.pop()
@@ -278,16 +285,18 @@ _NP_LINKS = {"pobj", "prep", "poss", "compound", "appos", "conj", "nmod", "case"
 _OWNER_PREPS = {"of"}
 
 
-def _argument_head(token: Token, trigger: Token, joined: bool) -> Token:
+def _argument_head(token: Token, ends: set[int], joined: bool) -> Token:
+    """The head of the largest phrase `token` stands for, below the trigger and the nouns of
+    its predicate (their token indices: `ends`)."""
     current = token
     links = _NP_LINKS if joined else _NP_LINKS - {"conj"}
-    while current.dep_ in links and current.head.i not in (current.i, trigger.i):
+    while current.dep_ in links and current.head.i != current.i and current.head.i not in ends:
         parent = current.head
         if parent.pos_ in {"VERB", "AUX"}:
             break
         if parent.pos_ == "ADP" and (  # "prep", "agent" ("by"), "dative" ("to")
             parent.head.pos_ not in {"NOUN", "PROPN", "PRON"}
-            or parent.head.i == trigger.i
+            or parent.head.i in ends
             or parent.lower_ not in _OWNER_PREPS
         ):
             break  # "talks with [X]", "an assault on [X]": the object is the argument

@@ -76,6 +76,12 @@ class TriggerFinder:
         """Whether the lexicon knows `token` as a nominal trigger ("attack", "talks")."""
         return self._noun_entry(token) is not None
 
+    def of_names_target(self, noun: Token) -> bool:
+        """Whether the lexicon's noun names its target with "of" ("a blockade of Yemen"),
+        not its agent ("the request of the Serbian government")."""
+        known = self._noun_entry(noun)
+        return known is not None and "of" in known[1].recipient_preps
+
     def _noun_entry(self, noun: Token) -> tuple[str, Any, int] | None:
         """The lexicon key and entry of a noun and how many tokens before it the key spans:
         the compound it heads if the lexicon knows it ("hunger strike", "war games",
