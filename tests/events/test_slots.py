@@ -159,3 +159,14 @@ def test_slots_a_peacekeeping_force_stands_for_the_country_it_is_placed_in(code:
     # a force named without a place stays itself
     event = _event(code("Haiti welcomed the UN peacekeepers."), "welcomed")
     assert _countries(event["recipient"]) != ["HTI"] and event["recipient"]
+
+
+def test_slots_who_reports_an_act_is_no_party_to_it(code: Any) -> None:
+    events = code("Chile agreed to cooperate, according to Bolivian officials.")
+    assert events and all("BOL" not in _countries(e["recipient"]) for e in events)
+
+
+def test_slots_coordinated_owners_name_the_agents_of_two_countries(code: Any) -> None:
+    text = "Chile and Peru's intelligence services agreed to share information."
+    event = _event(code(text), "agreed")
+    assert sorted(_countries(event["actor"])) == ["CHL", "PER"] and event["reciprocal"]

@@ -30,7 +30,8 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
-_HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
+_HOST_PREPS = ("in", "to", "into")
+_MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names  # where a peacekeeping force is placed or sent
 
 
 class SlotFiller:
@@ -82,11 +83,12 @@ class SlotFiller:
     def _other_nationalities(
         self, head: Token, found: dict[str, Any] | None, ctx: DocumentContext
     ) -> list[dict[str, Any]]:
-        """ "French and Egyptian warships": one phrase, the ships of two countries."""
+        """ "French and Egyptian warships", "Pakistan and Afghanistan's intelligence
+        services": one phrase, the agents of two countries."""
         if found is None or head.pos_ == "PROPN" or not found["country"]:
             return []
         first = next(
-            (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts), None
+            (c for c in head.children if c.dep_ in _MODIFIERS_OF_ORIGIN and c.conjuncts), None
         )
         if first is None or self._country_of(first, ctx) != found["country"]:
             return []  # the country came from elsewhere than the coordinated adjectives

@@ -239,6 +239,8 @@ def heads_after(trigger: Token) -> list[Token]:
 def _leaves(token: Token) -> bool:
     if token.dep_ in _PHRASE_EXITS:
         return True
+    if token.dep_ == "prep" and token.lower_ == "according":
+        return True  # "according to Pakistani officials": who reports it, not a party
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
 
 
