@@ -30,8 +30,8 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
-_HOST_PREPS = ("in", "to", "into")
-_MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names  # where a peacekeeping force is placed or sent
+_HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
+_MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names
 
 
 class SlotFiller:
