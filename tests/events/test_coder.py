@@ -554,3 +554,12 @@ def test_coder_an_arrival_is_a_visit_not_a_meeting_of_both(code: Any) -> None:
     event = _main(code("The Chilean president arrived in Lima on Tuesday."))
     assert (event["type"], event["cameo"], event["reciprocal"]) == ("CONSULT", "042", False)
     assert _countries(event["recipient"]) == {"PER"}
+
+
+def test_coder_a_statement_that_someone_must_act_is_a_demand(code: Any) -> None:
+    text = "The Chilean president issued a reminder to Peru that it must respect the treaty."
+    event = _main(code(text))
+    assert event["type"] == "REQUEST" and _countries(event["actor"]) == {"CHL"}
+    assert _countries(event["recipient"]) == {"PER"}
+    # a clause that only describes the noun is no content
+    assert all(e["type"] != "REQUEST" for e in code("Chile issued a statement that Peru read."))

@@ -324,7 +324,7 @@ def _content_recipients(trigger: Token) -> list[Token]:
         clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > trigger.i]
     for noun in syntax.objects_of_preps(trigger, ("on", "for")):
         # "insisted on its demands that Burundi grant ...": the content of the noun
-        clauses += [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _says_that(c)]
+        clauses += syntax.content_clauses(noun)
     for child in clauses:
         if child.dep_ not in {"xcomp", "ccomp", "acl"} or child.pos_ not in {"VERB", "AUX"}:
             continue
@@ -337,8 +337,3 @@ def _content_recipients(trigger: Token) -> list[Token]:
             found += [obj, *syntax.objects_of_preps(obj, _CONTENT_PREPS)]
         found += syntax.objects_of_preps(child, _CONTENT_PREPS)
     return found
-
-
-def _says_that(clause: Token) -> bool:
-    """A content clause ("demands [that Israel withdraw]"), not a relative one."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

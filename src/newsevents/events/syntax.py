@@ -203,6 +203,17 @@ def objects_of_preps(head: Token, preps: Container[str]) -> list[Token]:
     return [obj for prep, obj in prepositional_objects(head) if prep in preps]
 
 
+def content_clauses(noun: Token) -> list[Token]:
+    """The "that" clauses that say what a noun says ("a reminder [that it must cooperate]",
+    "demands [that Israel withdraw]"), not its relative clauses."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+
+
 def coordinated(tokens: list[Token]) -> bool:
     """Whether some of `tokens` are coordinated with each other ("X and Y")."""
     ids = {t.i for t in tokens}

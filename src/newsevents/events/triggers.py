@@ -63,7 +63,7 @@ class TriggerFinder:
             found = self._verb(token) if token.pos_ == "VERB" else None
             if found is None and token.pos_ == "NOUN":
                 found = self._noun(token)
-            if (found is None or found.coding is None) and token.lemma_.lower() in self.cues.speech:
+            if (found is None or found.coding is None) and token.pos_ == "VERB":
                 found = self._demand(token) or found  # "said that Libya must ...": a demand
             if found is not None:
                 # the modifiers of a compound trigger ("hunger strike") are part of it
@@ -212,17 +212,28 @@ class TriggerFinder:
         return any(self.is_event_noun(o) for o in objects + heads)
 
     def _demand(self, verb: Token) -> Candidate | None:
-        """ "Britain said Libya must hand over the suspects": a demand by the speaker."""
-        for clause in verb.children:
-            if clause.dep_ != "ccomp":
-                continue
+        """ "Britain said Libya must hand over the suspects", "Chirac issued a reminder to
+        Iraq that it must cooperate": a demand by the speaker."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.lemma_.lower() not in self.cues.speech:
+            clauses = []  # only a verb of saying says its complement
+        for said in arguments.objects(verb):  # what a statement noun says
+            clauses += syntax.content_clauses(said)
+        for clause in clauses:
             modals = {c.lemma_.lower() for c in clause.children if c.dep_ == "aux"}
             subject = syntax.direct_subject(clause) or syntax.passive_subject(clause)
             speaker = syntax.direct_subject(verb)
             if modals & self.cues.obligation and subject is not None and speaker is not None:
                 match = Match("100", f"speech+obligation:{verb.lemma_.lower()}")
+                # whom it is said to, when the subject is a pronoun of the speaker's own
+                addressees = syntax.objects_of_preps(verb, ("to",))
                 return Candidate(
-                    verb, "verb", match, self.ontology.to_plover("100"), [speaker], [subject]
+                    verb,
+                    "verb",
+                    match,
+                    self.ontology.to_plover("100"),
+                    [speaker],
+                    [subject, *addressees],
                 )
         return None
 
