@@ -563,3 +563,12 @@ def test_coder_a_statement_that_someone_must_act_is_a_demand(code: Any) -> None:
     assert _countries(event["recipient"]) == {"PER"}
     # a clause that only describes the noun is no content
     assert all(e["type"] != "REQUEST" for e in code("Chile issued a statement that Peru read."))
+
+
+def test_coder_emergency_supplies_are_humanitarian_aid(code: Any) -> None:
+    event = _main(code("Chile sent emergency supplies to Haiti."))
+    assert (event["type"], event["cameo"]) == ("AID", "073")
+    assert _countries(event["actor"]) == {"CHL"} and _countries(event["recipient"]) == {"HTI"}
+    # what is listed with the supplies is sent too, not their recipient
+    event = _main(code("Chile shipped emergency supplies, doctors and engineers on Monday."))
+    assert event["type"] == "AID" and event["recipient"] == []

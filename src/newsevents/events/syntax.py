@@ -235,16 +235,21 @@ def heads_after(trigger: Token) -> list[Token]:
 
     The walk does not leave the phrase: no subject, no other clause (a coordinated verb,
     a relative or adverbial clause, reported speech) and nothing inside another noun phrase's
-    modifiers.
+    modifiers. The common nouns listed with a nominal trigger are not in its phrase either
+    ("sent emergency supplies and personnel to Nepal": what is sent with the supplies).
     """
     found: list[Token] = []
-    stack = [c for c in trigger.rights if not _leaves(c)]
+    stack = [c for c in trigger.rights if not _leaves(c) and not _listed_with(c, trigger)]
     while stack:
         token = stack.pop()
         if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in _NP_INNER:
             found.append(token)
         stack += [c for c in token.children if not _leaves(c)]
     return sorted(found, key=lambda t: t.i)
+
+
+def _listed_with(token: Token, trigger: Token) -> bool:
+    return trigger.pos_ == "NOUN" and token.dep_ == "conj" and token.pos_ == "NOUN"
 
 
 def _leaves(token: Token) -> bool:
