@@ -170,3 +170,15 @@ def test_slots_coordinated_owners_name_the_agents_of_two_countries(code: Any) ->
     text = "Chile and Peru's intelligence services agreed to share information."
     event = _event(code(text), "agreed")
     assert sorted(_countries(event["actor"])) == ["CHL", "PER"] and event["reciprocal"]
+
+
+def test_slots_the_weapon_of_an_attack_is_no_party(code: Any) -> None:
+    text = "Chilean troops pounded Peruvian positions with Bolivian artillery."
+    event = _event(code(text), "pounded")
+    assert _countries(event["recipient"]) == ["PER"]
+    # without a target named as object, "with" names the other side
+    event = _event(code("Chilean troops clashed with Peruvian soldiers."), "clashed")
+    assert _countries(event["recipient"]) == ["PER"]
+    # and the neighbours of closed borders are the recipients
+    event = _event(code("Chile closed its borders with Peru."), "closed")
+    assert _countries(event["recipient"]) == ["PER"]

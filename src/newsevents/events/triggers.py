@@ -24,7 +24,7 @@ _NOUN_ACTOR_FROM_VERB_PREPS = {"for", "on", "in"}
 # prepositions of a verb's object that name who the act concerns
 _NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 _OBJECT_PREPS = ("against", "with", "to", "on", "from", "by", "of")
-_VENUE_AFTER_OBJECT = tuple(p for p in VERB_RECIPIENT_PREPS if p != "at")
+_WEAPON_WITH = {"ASSAULT"}  # types whose "with" phrase after a target names the weapon
 
 
 @dataclass(slots=True)
@@ -151,17 +151,17 @@ class TriggerFinder:
             # an object the pattern names belongs to the predicate ("launched artillery"),
             # unless it names someone ("released Palestinian prisoners")
             named = [o for o in objects if o.lemma_.lower() not in match.terms or _names(o)]
-            # "met Putin at the Kremlin": with someone named as object, "at" says where
-            venue = any(_names(o) for o in named)
-            heads_of = _VENUE_AFTER_OBJECT if venue else VERB_RECIPIENT_PREPS
-            recipient_heads = named + syntax.objects_of_preps(source, heads_of)
+            dropped = self._not_recipients(named, match.code)
+            preps = [p for p in VERB_RECIPIENT_PREPS if p not in dropped]
+            recipient_heads = named + syntax.objects_of_preps(source, preps)
             # "rejected calls by Belarus", "threatened action against Russia", "launched
             # artillery and rocket fire against rebel camps"
+            preps = [p for p in _OBJECT_PREPS if p not in dropped]
             recipient_heads += [
                 r
                 for o in objects
                 for c in syntax.conjuncts(o)
-                for r in syntax.objects_of_preps(c, _OBJECT_PREPS)
+                for r in syntax.objects_of_preps(c, preps)
             ]
         return Candidate(
             verb,
@@ -172,6 +172,17 @@ class TriggerFinder:
             recipient_heads,
             predicate_objects=tuple(o for o in objects if o not in recipient_heads),
         )
+
+    def _not_recipients(self, named: list[Token], code: str) -> set[str]:
+        """Prepositions that name no recipient once the object names one. With someone
+        named as object, "at" says where ("met Putin at the Kremlin"); with the target of
+        an attack as object, "with" names the weapon ("pounded the hideouts with heavy
+        artillery"), whereas without one it names the other side ("clashed with rebels")."""
+        if not named:
+            return set()
+        coding = self.ontology.to_plover(code)
+        dropped = {"with"} if coding is not None and coding.type in _WEAPON_WITH else set()
+        return dropped | ({"at"} if any(_names(o) for o in named) else set())
 
     def _stative_complements(self, verb: Token, lemma: str) -> list[Token]:
         """ "Israel is opposed to French mediation": the adjectival passive's complement is
