@@ -152,16 +152,16 @@ class TriggerFinder:
             # unless it names someone ("released Palestinian prisoners")
             named = [o for o in objects if o.lemma_.lower() not in match.terms or _names(o)]
             dropped = self._not_recipients(named, match.code)
-            preps = [p for p in VERB_RECIPIENT_PREPS if p not in dropped]
-            recipient_heads = named + syntax.objects_of_preps(source, preps)
+            of_verb = [p for p in VERB_RECIPIENT_PREPS if p not in dropped]
+            recipient_heads = named + syntax.objects_of_preps(source, of_verb)
             # "rejected calls by Belarus", "threatened action against Russia", "launched
             # artillery and rocket fire against rebel camps"
-            preps = [p for p in _OBJECT_PREPS if p not in dropped]
+            of_object = [p for p in _OBJECT_PREPS if p not in dropped]
             recipient_heads += [
                 r
                 for o in objects
                 for c in syntax.conjuncts(o)
-                for r in syntax.objects_of_preps(c, preps)
+                for r in syntax.objects_of_preps(c, of_object)
             ]
         return Candidate(
             verb,
