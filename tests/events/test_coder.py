@@ -572,3 +572,12 @@ def test_coder_emergency_supplies_are_humanitarian_aid(code: Any) -> None:
     # what is listed with the supplies is sent too, not their recipient
     event = _main(code("Chile shipped emergency supplies, doctors and engineers on Monday."))
     assert event["type"] == "AID" and event["recipient"] == []
+
+
+def test_coder_a_patrol_is_a_show_of_force_unless_it_is_attacked(code: Any) -> None:
+    event = _main(code("The Chilean government ordered patrols by police and soldiers."))
+    assert (event["type"], event["trigger"]["text"]) == ("MOBILIZE", "patrols")
+    assert _countries(event["actor"]) == {"CHL"}
+    events = code("Peruvian rebels ambushed a Chilean army patrol.")
+    assert [e["type"] for e in events] == ["ASSAULT"]
+    assert _countries(events[0]["recipient"]) == {"CHL"}

@@ -26,7 +26,7 @@ from newsevents.events.modes import (
     is_historical,
     prepared_for,
 )
-from newsevents.events.overlap import intent_above, naming_verb, refused_by_head
+from newsevents.events.overlap import attacked_by, intent_above, naming_verb, refused_by_head
 from newsevents.events.slots import MUTUAL_TYPES, SlotFiller, several_parties
 from newsevents.events.syntax import Token
 from newsevents.events.triggers import Candidate, TriggerFinder
@@ -112,6 +112,12 @@ class EventCoder:
         if verb is not None:
             out.traces.append(
                 _trace(trigger, kind, f"skipped: part of the predicate '{verb.match.rule}'")
+            )
+            return
+        attack = attacked_by(trigger, candidates) if kind == "noun" else None
+        if attack is not None:
+            out.traces.append(
+                _trace(trigger, kind, f"skipped: the target of '{attack.token.text}'")
             )
             return
         intent = intent_above(trigger, candidates)

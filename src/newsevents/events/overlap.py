@@ -47,6 +47,15 @@ def naming_verb(noun: Token, candidates: dict[int, Candidate]) -> Candidate | No
     return None
 
 
+def attacked_by(noun: Token, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The attack whose target a nominal trigger is ("rebels ambushed an army patrol"):
+    the patrol is what was hit, not an act of its own."""
+    verb = candidates.get(noun.head.i) if noun.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is None or verb.kind != "verb" or verb.coding is None:
+        return None
+    return verb if verb.coding.type == "ASSAULT" else None
+
+
 def intent_above(trigger: Token, candidates: dict[int, Candidate]) -> Candidate | None:
     """The intention trigger whose content `trigger` is, within three links."""
     current = trigger

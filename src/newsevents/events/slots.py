@@ -49,12 +49,17 @@ class SlotFiller:
         self.peacekeeping = cues.peacekeeping  # words that make a force a peacekeeping one
 
     def actors_of(
-        self, tokens: list[Token], ctx: DocumentContext, trigger: Token | None = None
+        self,
+        tokens: list[Token],
+        ctx: DocumentContext,
+        trigger: Token | None = None,
+        hit: bool = False,
     ) -> tuple[list[Any], list[Token]]:
         """Resolved actors of `tokens` and their coordinated nouns, with the tokens used.
 
         A head that names no actor may name one in its "of" complement: "the former Soviet
-        republics of Tajikistan and Turkmenistan", "the leaders of Chile and Peru".
+        republics of Tajikistan and Turkmenistan", "the leaders of Chile and Peru". What an
+        attack hits (`hit`) is a party even when it is named as an act ("an army patrol").
         """
         actors, used = [], []
         for token in tokens:
@@ -67,7 +72,7 @@ class SlotFiller:
                 continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
-            resolved = [(h, self._agent(h, ctx)) for h in heads]
+            resolved = [(h, self._agent(h, ctx, hit)) for h in heads]
             if all(found is None for _, found in resolved):
                 heads = [o for h in heads for o in _owners(h)]
                 resolved = [
@@ -104,7 +109,8 @@ class SlotFiller:
     ) -> tuple[list[Any], list[Token]]:
         """Resolved recipients of a candidate and the tokens that name them."""
         trigger = cand.token
-        kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger), actors)
+        hit = cand.coding.type == "ASSAULT"
+        kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger, hit), actors)
         if cand.kind == "verb":
             kept = _goals_over_themes(trigger, kept, ctx.guessed_country)
         if cand.kind == "verb" and cand.coding.type == "MOBILIZE":
@@ -154,7 +160,7 @@ class SlotFiller:
                 return found, place
         return recipient, token
 
-    def _agent(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+    def _agent(self, token: Token, ctx: DocumentContext, hit: bool) -> dict[str, Any] | None:
         """The actor of `token`, unless its phrase names a thing, not an agent, through a
         modifier: "military aid", "a general strike" (an act); its owner may still be one
         ("the government's offer"). As a subject the act stands for whoever carries it out
@@ -162,7 +168,7 @@ class SlotFiller:
         found = self.mentions.actor(token, ctx)
         if found is None or found["name"] or token.pos_ != "NOUN":
             return found
-        if token.dep_ in {"nsubj", "nsubjpass"}:
+        if token.dep_ in {"nsubj", "nsubjpass"} or hit:
             return found
         return None if self.is_event_noun(token) else found
 
