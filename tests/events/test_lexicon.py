@@ -235,6 +235,7 @@ def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str 
         # bare-preposition idioms stay with their own verb: a date is no "press on" advance
         # ("The ministry demanded on Friday that ..."), no "call on" appeal
         ("demand", [], {"on": ["friday"]}, "REQUEST"),
+        ("retake", ["town"], {}, "COERCE"),  # as "recapture": occupying territory
         ("telephone", ["counterpart"], {"on": ["monday"]}, "CONSULT"),
         ("press", [], {"on": ["wednesday"]}, "REQUEST"),
         ("meet", [], {"at": ["foreign ministry"]}, "CONSULT"),
