@@ -511,6 +511,16 @@ def test_coder_the_subject_of_dying_is_the_victim(code: Any) -> None:
     assert all(_countries(e["actor"]) != {"CHL"} for e in events)
 
 
+def test_coder_the_patient_of_a_passive_is_not_the_actor_of_its_event_noun(code: Any) -> None:
+    events = code("Three Chilean soldiers were killed in a car bombing near the border.")
+    assert events and all(_countries(e["actor"]) != {"CHL"} for e in events)
+    # but whoever is asked to hold talks holds them, and a stative passive's subject acts
+    talks = _one(code("Chile was asked to hold talks with Peru."), "CONSULT")
+    assert _countries(talks["actor"]) == {"CHL"}
+    talks = _one(code("Chile was engaged in talks with Peru."), "CONSULT")
+    assert _countries(talks["actor"]) == {"CHL"}
+
+
 def test_coder_people_named_with_their_place_act_for_it(code: Any) -> None:
     event = _one(code("The Albanians of southern Serbia demanded autonomy."), "REQUEST")
     assert _countries(event["actor"]) == {"SRB"}

@@ -307,11 +307,16 @@ class TriggerFinder:
 
     def _actor_from_governing_verb(self, noun: Token) -> list[Token]:
         """The subject of the verb that governs a nominal trigger, unless that subject
-        undergoes the verb ("three soldiers died in the attack" did not attack)."""
+        undergoes the verb: "three soldiers died in the attack", "three civilians were killed
+        in a car bombing" did not attack (a stative passive's subject acts: "Chile was
+        engaged in talks")."""
         found = _actor_from_governing_verb(noun, self.is_event_noun)
-        if found and found[0].head.lemma_.lower() in self.cues.undergo:
+        verb = found[0].head if found else None
+        if verb is None or verb.lemma_.lower() in self.cues.undergo:
             return []
-        return found
+        governing = next((g for g in syntax.governors(noun) if g.pos_ == "VERB"), None)
+        passive = found[0].dep_ == "nsubjpass" and verb == governing  # not "was asked to hold"
+        return [] if passive and verb.lemma_.lower() not in self.cues.stative else found
 
     def _noun_arguments(self, noun: Token) -> list[tuple[str, Token]]:
         """The prepositional phrases of a nominal trigger; a trigger that modifies another
