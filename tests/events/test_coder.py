@@ -591,3 +591,10 @@ def test_coder_a_patrol_is_a_show_of_force_unless_it_is_attacked(code: Any) -> N
     events = code("Peruvian rebels ambushed a Chilean army patrol.")
     assert [e["type"] for e in events] == ["ASSAULT"]
     assert _countries(events[0]["recipient"]) == {"CHL"}
+
+
+def test_coder_whom_an_act_allows_to_do_something_is_its_recipient(code: Any) -> None:
+    # the parser makes the object of "allow" the subject of its infinitive clause
+    text = "The Chilean court allowed Peruvian candidate Pedro Castillo to run in the elections."
+    event = _one(code(text), "CONCEDE")
+    assert _countries(event["actor"]) == {"CHL"} and _countries(event["recipient"]) == {"PER"}

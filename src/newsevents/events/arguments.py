@@ -91,9 +91,17 @@ def objects(verb: Token) -> list[Token]:
     found = [o for o in syntax.objects(verb) if not is_time(o)]  # "called Thursday on ..."
     for child in verb.rights:
         subject = _small_clause_subject(child) if child.pos_ == "ADJ" else None
+        subject = subject or _infinitive_subject(child)
         if subject is not None:
             found.append(subject)
     return found
+
+
+def _infinitive_subject(clause: Token) -> Token | None:
+    """ "allowed [Ouattara to participate]": the parser makes the object of the verb the
+    subject of its infinitive clause."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return syntax.direct_subject(clause) if clause.dep_ == "ccomp" and infinitive else None
 
 
 def _small_clause_subject(word: Token) -> Token | None:
