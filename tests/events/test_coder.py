@@ -295,6 +295,9 @@ def test_coder_act_is_directed_at_whom_its_purpose_clause_addresses(code: Any) -
     protest = _main(events)
     assert protest["trigger"]["text"] == "blocked"
     assert _countries(protest["recipient"]) == {"GHA"}
+    # so is what it is "in defiance of"
+    events = code("Students blocked streets in Santiago in defiance of Peruvian authorities.")
+    assert _countries(_one(events, "PROTEST")["recipient"]) == {"PER"}
     # a disapproval shown is an act of its own: what the blockade is aimed at
     events = code("Chilean students blocked roads to show their disapproval of Peru's policies.")
     assert _countries(_one(events, "PROTEST")["recipient"]) == {"PER"}

@@ -31,6 +31,7 @@ _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 # prepositions naming where something sent or moved goes (or leaves)
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
 _HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
+_AIM_PREPS = ("of", "against", "at", "over")  # "in protest [against] X", "in defiance [of] X"
 _MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names
 
 
@@ -129,6 +130,10 @@ class SlotFiller:
             if not kept:
                 conditions = _condition_subjects(trigger, self.conditional)
                 kept = _others(self.actors_of(conditions, ctx, trigger), actors)
+        if not kept:
+            # "staged a hunger strike in protest against abuses by the security forces",
+            # "blocked streets in defiance of Chinese authorities": the act's stated aim
+            kept = _others(self.actors_of(self._stated_aim(cand), ctx, trigger), actors)
         if (
             not kept
             and not _names_unknown(cand.recipient_heads)
@@ -144,6 +149,17 @@ class SlotFiller:
             if pair[0] not in [r for r, _ in hosted]:
                 hosted.append(pair)
         return [r for r, _ in hosted], [t for _, t in hosted]
+
+    def _stated_aim(self, cand: Candidate) -> list[Token]:
+        """Whom an act is "in protest of", "in defiance of": the target of an event noun in
+        an "in" phrase of the act (or of the verb whose object the act is)."""
+        trigger = cand.token
+        heads = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+        found = []
+        for _, aim in (p for h in heads for p in syntax.prepositional_objects(h) if p[0] == "in"):
+            if self.is_event_noun(aim):
+                found += syntax.objects_of_preps(aim, _AIM_PREPS)
+        return found
 
     def _host(self, recipient: Any, token: Token, ctx: DocumentContext) -> tuple[Any, Token]:
         """ "a peacekeeping force in Liberia", "deploy peacekeepers in Iraq": a peacekeeping
