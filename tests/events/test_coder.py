@@ -599,6 +599,11 @@ def test_coder_a_patrol_is_a_show_of_force_unless_it_is_attacked(code: Any) -> N
     assert _countries(events[0]["recipient"]) == {"CHL"}
 
 
+def test_coder_what_an_attack_hits_stands_for_whom_it_is_for(code: Any) -> None:
+    event = _main(code("A camp for Peruvian refugees was attacked by Chilean militiamen."))
+    assert event["type"] == "ASSAULT" and _countries(event["recipient"]) == {"PER"}
+
+
 def test_coder_whom_an_act_allows_to_do_something_is_its_recipient(code: Any) -> None:
     # the parser makes the object of "allow" the subject of its infinitive clause
     text = "The Chilean court allowed Peruvian candidate Pedro Castillo to run in the elections."

@@ -75,7 +75,7 @@ class SlotFiller:
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
             resolved = [(h, self._agent(h, ctx, hit)) for h in heads]
             if all(found is None for _, found in resolved):
-                heads = [o for h in heads for o in _owners(h)]
+                heads = [o for h in heads for o in _owners(h, hit)]
                 resolved = [
                     (c, self.mentions.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)
                 ]
@@ -208,10 +208,12 @@ def several_parties(actor_tokens: list[Token]) -> bool:
     return syntax.coordinated(actor_tokens) or len({t.i for t in actor_tokens}) < len(actor_tokens)
 
 
-def _owners(token: Token) -> list[Token]:
+def _owners(token: Token, hit: bool = False) -> list[Token]:
     """The "of" complements and possessors of a noun: "the leaders of Chile", "the
-    government's offer"."""
-    owners = [o for p, o in syntax.prepositional_objects(token) if p == "of"]
+    government's offer"; and for what an attack hits, whom it is for: "a camp for
+    Congolese refugees"."""
+    preps = {"of", "for"} if hit else {"of"}
+    owners = [o for p, o in syntax.prepositional_objects(token) if p in preps]
     return owners + [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
