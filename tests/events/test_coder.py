@@ -609,3 +609,8 @@ def test_coder_whom_an_act_allows_to_do_something_is_its_recipient(code: Any) ->
     text = "The Chilean court allowed Peruvian candidate Pedro Castillo to run in the elections."
     event = _one(code(text), "CONCEDE")
     assert _countries(event["actor"]) == {"CHL"} and _countries(event["recipient"]) == {"PER"}
+
+
+def test_coder_whom_a_refusal_would_have_allowed_is_its_recipient(code: Any) -> None:
+    event = _main(code("Peru refused to allow Chilean planes to land."))
+    assert event["type"] == "REJECT" and _countries(event["recipient"]) == {"CHL"}

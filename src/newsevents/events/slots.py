@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsevents.events import syntax
-from newsevents.events.arguments import argument_source
+from newsevents.events.arguments import argument_source, objects
 from newsevents.events.document import DocumentContext
 from newsevents.events.lexicon import Modifiers
 from newsevents.events.mentions import MentionResolver
@@ -357,7 +357,7 @@ def _content_recipients(trigger: Token) -> list[Token]:
             # "demanded that Israel ease restrictions": whom the content asks to act
             found.append(subject)
             continue
-        for obj in syntax.objects(child):
+        for obj in objects(child):
             found += [obj, *syntax.objects_of_preps(obj, _CONTENT_PREPS)]
         found += syntax.objects_of_preps(child, _CONTENT_PREPS)
     return found
