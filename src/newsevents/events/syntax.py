@@ -93,9 +93,15 @@ def shared_passive_subject(verb: Token) -> Token | None:
         c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in verb.children
     ):
         return None
-    if not any(c.dep_ == "auxpass" for c in head.children):
+    if not has_passive_auxiliary(head):
         return None
     return passive_subject(head)
+
+
+def has_passive_auxiliary(verb: Token) -> bool:
+    """Whether `verb` is passive by its auxiliary ("was opposed", "to be joined"), with or
+    without a subject of its own."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def shared_agent(verb: Token) -> Token | None:

@@ -126,7 +126,7 @@ class TriggerFinder:
         if self._supports_event(verb, lemma, prt, objects):
             return None  # "carried out an attack": the attack is the event, coded as a noun
         passive = syntax.passive_subject(verb)
-        if passive is None and any(c.dep_ == "auxpass" for c in verb.children):
+        if passive is None and syntax.has_passive_auxiliary(verb):
             # a passive infinitive takes its patient from above: "warships launched war
             # games, expected to be joined by Italian vessels" (the vessels join)
             passive = syntax.inherited_subject(verb)
@@ -187,7 +187,7 @@ class TriggerFinder:
     def _stative_complements(self, verb: Token, lemma: str) -> list[Token]:
         """ "Israel is opposed to French mediation": the adjectival passive's complement is
         what the verb's object would be ("opposed mediation", a rejection of mediation)."""
-        if lemma not in self.cues.stative or not any(c.dep_ == "auxpass" for c in verb.children):
+        if lemma not in self.cues.stative or not syntax.has_passive_auxiliary(verb):
             return []
         return syntax.objects_of_preps(verb, ("to",))
 
@@ -225,9 +225,9 @@ class TriggerFinder:
     def _demand(self, verb: Token) -> Candidate | None:
         """ "Britain said Libya must hand over the suspects", "Chirac issued a reminder to
         Iraq that it must cooperate": a demand by the speaker."""
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        if verb.lemma_.lower() not in self.cues.speech:
-            clauses = []  # only a verb of saying says its complement
+        # only a verb of saying says its complement clause
+        speech = verb.lemma_.lower() in self.cues.speech
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] if speech else []
         for said in arguments.objects(verb):  # what a statement noun says
             clauses += syntax.content_clauses(said)
         for clause in clauses:
@@ -327,8 +327,8 @@ class TriggerFinder:
         modifies = noun.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN"
         if modifies and head.i > noun.i and not self.is_event_noun(head):
             found += arguments.prepositional_arguments(head)
-        owner = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
-        if owner is not None and owner.pos_ == "NOUN" and not self.is_event_noun(owner):
+        owner = _of_container(noun, self.is_event_noun)
+        if owner is not None:
             # "declared a state of siege in Haiti": the phrase the noun completes
             found += [(p, o) for p, o in arguments.prepositional_arguments(owner) if o != noun]
         return found
@@ -404,18 +404,22 @@ def _verb_complements(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     return syntax.objects_of_preps(noun.head, preps)
 
 
+def _of_container(noun: Token, is_event_noun: Any) -> Token | None:
+    """The noun that `noun` completes with "of" ("a state of [siege]", "a new round of
+    [exercises]"), unless that noun is an event of its own ("a suspension of aid")."""
+    container = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or container.pos_ != "NOUN":
+        return None
+    return None if is_event_noun(container) else container
+
+
 def _actor_from_governing_verb(noun: Token, is_event_noun: Any) -> list[Token]:
     """'he launched the invasion', 'travel for a sitdown': the verb's subject acts; a noun
     compound counts as its head ('launched a mediation effort')."""
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head
-    if (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.pos_ == "NOUN"
-        and not is_event_noun(noun.head.head)
-    ):  # "began a new round of exercises", "a wave of strikes"; not "a suspension of aid"
-        noun = noun.head.head
+    # "began a new round of exercises", "a wave of strikes"; not "a suspension of aid"
+    noun = _of_container(noun, is_event_noun) or noun
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         subject = syntax.inherited_subject(head)
