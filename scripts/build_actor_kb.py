@@ -15,7 +15,7 @@ Sources, all of them MIT, CC0 or facts the team writes itself:
   (current-era office holders with dated roles), `actors_curated_leaders.tsv` (heads of state
   and government of the UN member states 2022-2026 and many predecessors, G20 foreign and
   defence ministers from 2015), `actors_curated.json` (seats of government, ethnic groups,
-  partially recognised entities, organisations, agent nouns) and
+  peoples of one country, partially recognised entities, organisations, agent nouns) and
   `actors_curated_organisations.json` (legislatures, parties, cartels, armed groups).
 
 The Peppercat leader data (CC BY-NC 4.0) is never used here: `scripts/build_peppercat_actors.py`
@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 OUT = ROOT / "src" / "newsevents" / "data" / "actors"
 CURATED = ROOT / "scripts" / "data"
-VERSION = "2026.1"
+VERSION = "2026.2"
 
 PHOENIX_SOURCE = (
     "Phoenix/PETRARCH actor dictionaries (openeventdata/petrarch2 commit 676801cd, "
@@ -415,8 +415,9 @@ def split_bar(text: str) -> list[str]:
 
 
 def plurals(word: str) -> list[str]:
-    """Demonym plurals: 'Iranian' -> 'Iranians'; 'Chinese', 'British', 'French', 'Swiss' none."""
-    if word.endswith(("ese", "ish", "ch", "sh", "ss", "Swiss")) or " " in word or "." in word:
+    """Demonym plurals: 'Iranian' -> 'Iranians'; 'Chinese', 'British', 'French', 'Swiss',
+    'Quebecois' none."""
+    if word.endswith(("ese", "ish", "ch", "sh", "s")) or " " in word or "." in word:
         return []
     if word.endswith("man"):
         return [word[:-3] + "men"]
@@ -455,6 +456,12 @@ def build_countries(phoenix: list[Block], curated: dict[str, Any]) -> dict[str, 
             "demonyms": unique(d for w in group["demonyms"] for d in [w, *plurals(w)]),
             "capitals": [], "seats": [], "regions": [], "variants": [], "ethnic": True,
         }  # fmt: skip
+    for people in curated["peoples_of_one_country"]:
+        # a people most of whom live in one country names it as its demonym does
+        entry = entries[people["country"]]
+        entry["demonyms"] = unique(
+            [*entry["demonyms"], *(d for w in people["names"] for d in [w, *plurals(w)])]
+        )
     seats_by_country: dict[str, list[dict[str, Any]]] = {}
     for seat in curated["seats"]:
         home = "BEL" if seat["country"] == "EUR" else seat["country"]

@@ -421,6 +421,26 @@ def test_resolve_ethnic_group_is_a_people_not_the_state() -> None:
     assert _code(default_resolver().resolve("Hungarian farmers", DAY))[0] == "HUN"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Yoruba leaders", ("NGA", "GOV")),
+        ("Hausa politicians", ("NGA", "PTY")),
+        ("Uighur activists", ("CHN", "CVL")),
+        ("Chechen rebels", ("RUS", "REB")),
+    ],
+)
+def test_resolve_people_of_one_country_names_that_country(
+    mention: str, expected: tuple[str, str]
+) -> None:
+    # a people most of whom live in one country is coded as that country, as CAMEO coders
+    # code domestic groups; "ethnic X" still names the people, of no country
+    resolver = default_resolver()
+    assert _code(resolver.resolve(mention, DAY)) == expected
+    people = f"ethnic {mention.split()[0]}s"
+    assert _code(resolver.resolve(people, DAY)) == (None, "CVL")
+
+
 def test_resolve_possessor_of_an_agent_gives_only_its_country() -> None:
     found = default_resolver().resolve("President Erdogan's spokesman", DAY)
     assert found is not None and (found.country, found.sector, found.name) == ("TUR", "GOV", None)
