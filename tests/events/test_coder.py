@@ -614,3 +614,20 @@ def test_coder_whom_an_act_allows_to_do_something_is_its_recipient(code: Any) ->
 def test_coder_whom_a_refusal_would_have_allowed_is_its_recipient(code: Any) -> None:
     event = _main(code("Peru refused to allow Chilean planes to land."))
     assert event["type"] == "REJECT" and _countries(event["recipient"]) == {"CHL"}
+
+
+def test_coder_recipient_argument_names_whom_the_tables_do_not_know(code: Any) -> None:
+    # the syntax names the target though it has no country: the argument says who it is,
+    # the coded recipient stays empty rather than invented
+    hacked = _one(code("Russia launched cyber attacks on two oil pipelines."), "COERCE")
+    assert hacked["recipient"] == []
+    assert [a["text"] for a in hacked["arguments"]["recipient"]] == ["two oil pipelines"]
+    shelled = _one(code("The old mill was shelled by Russian artillery."), "ASSAULT")
+    assert [a["text"] for a in shelled["arguments"]["recipient"]] == ["The old mill"]
+    # not the topic of an agreement, what the act's pattern names, nor the means of an act
+    agreed = _one(code("Britain and Norway agreed on new fishing quotas."), "AGREE")
+    assert agreed["arguments"]["recipient"] == []
+    truce = _one(code("Chile and Peru agreed to a cease-fire."), "AGREE")
+    assert truce["arguments"]["recipient"] == []
+    sent = _one(code("Peru sent in troops with the order to restore calm."), "MOBILIZE")
+    assert sent["arguments"]["recipient"] == []

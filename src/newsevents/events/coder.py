@@ -207,7 +207,10 @@ class EventCoder:
                     actor_tokens, trigger, ctx.text, joined=mutual or reciprocal
                 ),
                 "recipient": syntax.argument_phrases(
-                    recipient_tokens, trigger, ctx.text, targets=self._targeted(cand)
+                    recipient_tokens or self.slots.unknown_recipients(cand, coding.type, ctx),
+                    trigger,
+                    ctx.text,
+                    targets=self._targeted(cand),
                 ),
             },
             "sentence": index,

@@ -32,6 +32,12 @@ _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
 _HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
 _AIM_PREPS = ("of", "against", "at", "over")  # "in protest [against] X", "in defiance [of] X"
+# "on X" names the target of these ("sanctions on X", "attacks on X"); of the others, the
+# topic ("agreed on customs", "an agreement on trade")
+_ON_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "ACCUSE", "REQUEST"}
+# "with X" names the other party of these ("talks with X", "clashed with X"); of the others,
+# the means ("sent in troops with the order to ...")
+_WITH_PARTY_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 _MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names
 
 
@@ -149,6 +155,36 @@ class SlotFiller:
             if pair[0] not in [r for r, _ in hosted]:
                 hosted.append(pair)
         return [r for r, _ in hosted], [t for _, t in hosted]
+
+    def unknown_recipients(
+        self, cand: Candidate, event_type: str, ctx: DocumentContext
+    ) -> list[Token]:
+        """The recipients the syntax names but the actor tables do not know, for the event's
+        recipient argument where none resolved: "launched cyber attacks on [141
+        organisations]", "an investigation into [AMC]", "[a young inmate] was tortured".
+        Only objects of prepositions and subjects of passives: a direct object is as often
+        the thing moved as whom the act reaches ("returned [weapons]"). Not a date, a noun
+        of the act's own pattern ("agreed to a cease-fire"), nor an event ("went on
+        [strike]")."""
+        own = {t.i for o in cand.predicate_objects for t in o.subtree}
+        # the last words of the pattern's own phrases ("agreed to a [cease-fire]")
+        own_words = {term.split()[-1].split("-")[-1] for term in cand.match.terms}
+        found = []
+        for head in cand.recipient_heads:
+            if head.dep_ not in {"pobj", "nsubjpass"} or head.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if head.i in own or {head.lower_, head.lemma_.lower()} & own_words:
+                continue
+            if head.ent_type_ in {"DATE", "TIME"} or self.is_event_noun(head):
+                continue
+            preposition = head.head.lower_ if head.dep_ == "pobj" else None
+            if (preposition == "on" and event_type not in _ON_TARGET_TYPES) or (
+                preposition == "with" and event_type not in _WITH_PARTY_TYPES
+            ):
+                continue
+            if self.mentions.actor(head, ctx) is None:
+                found.append(head)
+        return found
 
     def _stated_aim(self, cand: Candidate) -> list[Token]:
         """Whom an act is "in protest of", "in defiance of": the target of an event noun in
