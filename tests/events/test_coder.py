@@ -631,3 +631,11 @@ def test_coder_recipient_argument_names_whom_the_tables_do_not_know(code: Any) -
     assert truce["arguments"]["recipient"] == []
     sent = _one(code("Peru sent in troops with the order to restore calm."), "MOBILIZE")
     assert sent["arguments"]["recipient"] == []
+
+
+def test_coder_argument_keeps_the_closing_bracket_the_parser_hangs_elsewhere(code: Any) -> None:
+    text = "The Security Council imposed sanctions on the Central African Republic (CAR) today."
+    event = _one(code(text), "SANCTION")
+    texts = [a["text"] for a in event["arguments"]["recipient"]]
+    assert texts == ["the Central African Republic (CAR)"]
+

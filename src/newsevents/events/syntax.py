@@ -294,6 +294,7 @@ def argument_phrases(
         tokens = sorted(_phrase_subtree(head, stops), key=lambda t: t.i)
         while len(tokens) > 1 and _loose_end(tokens):
             tokens.pop()
+        tokens += _closing_brackets(tokens)
         spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
     kept = [
         (s, e) for s, e in spans if not any(o != (s, e) and o[0] <= s and e <= o[1] for o in spans)
@@ -326,6 +327,18 @@ def _argument_head(token: Token, ends: set[int], joined: bool) -> Token:
             break  # "talks with [X]", "an assault on [X]": the object is the argument
         current = parent
     return current
+
+
+def _closing_brackets(tokens: list[Token]) -> list[Token]:
+    """The closing brackets right after a phrase that opens more than it closes: the parser
+    may hang the ")" of "the Central African Republic (CAR)" on the verb."""
+    unclosed = sum(t.text in "([" for t in tokens) - sum(t.text in ")]" for t in tokens)
+    doc, found = tokens[-1].doc, []
+    position = tokens[-1].i + 1
+    while unclosed > 0 and position < len(doc) and doc[position].text in ")]":
+        found.append(doc[position])
+        unclosed, position = unclosed - 1, position + 1
+    return found
 
 
 def _loose_end(tokens: list[Token]) -> bool:
