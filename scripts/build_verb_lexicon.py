@@ -261,6 +261,24 @@ def _curated_nouns(pattern: dict[str, Any]) -> list[str]:
     return [*pattern.get("object", []), *(pattern.get("prep_object") or [])]
 
 
+def _patterns_for(patterns: list[Any], lemma: str, lemmas: Any) -> list[Any]:
+    """A block's patterns for one of its verbs. Of two with the same words the later wins,
+    as in PETRARCH, unless the earlier was written for this verb (its comment names it): the
+    block of ARREST and CAPTURE has "- * MEMBERS [173] # ARREST" and then "- * MEMBERS [181]
+    # CAPTURE", so "arrested members" is an arrest and "captured members" an abduction."""
+
+    def own(pattern: Any) -> bool:
+        return bool(pattern[5]) and lemmas.verb(pattern[5], base=False) == lemma
+
+    chosen: dict[Any, Any] = {}
+    for pattern in patterns:
+        key = (pattern[0], tuple(pattern[1]), pattern[2], tuple(pattern[3] or ()))
+        held = chosen.get(key)
+        if held is None or own(pattern) or not own(held):
+            chosen[key] = pattern
+    return list(chosen.values())
+
+
 def build(
     text: str,
     cameo: set[str],
@@ -298,10 +316,8 @@ def build(
                 blocks[-1]["members"].append(member)
 
     for block in blocks:
-        # Of two patterns with the same words in a block the later wins, as in PETRARCH.
-        unique = {(p[0], tuple(p[1]), p[2], tuple(p[3] or ())): p for p in block["pats"]}
+        unique = {(p[0], tuple(p[1]), p[2], tuple(p[3] or ())) for p in block["pats"]}
         stats["patterns dropped: repeated in the block"] += len(block["pats"]) - len(unique)
-        block["pats"] = list(unique.values())
     lemmas.nouns({p for b in blocks for pat in b["pats"] for p in [*pat[1], *(pat[3] or [])]})
     verbs: dict[str, dict[str, Any]] = {}
     defined: set[str] = set()
@@ -322,7 +338,9 @@ def build(
             if key not in defined or entry["code"] is None:
                 entry["code"] = None if code == "---" else code
             defined.add(key)
-            for particle, objects, prep, prep_objects, pcode, source in block["pats"]:
+            for particle, objects, prep, prep_objects, pcode, source in _patterns_for(
+                block["pats"], lemma, lemmas
+            ):
                 target = entry
                 own = lemmas.verb(source, base=False) if source else ""
                 bare = prep and not (particle or objects or prep_objects)

@@ -639,3 +639,9 @@ def test_coder_argument_keeps_the_closing_bracket_the_parser_hangs_elsewhere(cod
     texts = [a["text"] for a in event["arguments"]["recipient"]]
     assert texts == ["the Central African Republic (CAR)"]
 
+
+def test_coder_arresting_members_is_an_arrest_not_an_abduction(code: Any) -> None:
+    # the PETRARCH block of ARREST and CAPTURE lists "members" for each verb with its own
+    # code: each verb keeps the pattern written for it
+    event = _main(code("Kenyan police arrested members of an opposition party on Monday."))
+    assert (event["type"], event["cameo"]) == ("COERCE", "173")

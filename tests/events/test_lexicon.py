@@ -27,9 +27,9 @@ def test_lexicon_verb_object_phrase_matches_by_its_head_words() -> None:
 
 def test_lexicon_verb_object_pattern_beats_default() -> None:
     lex = load_lexicon()
-    assert lex.verb("ask", None, [], {}) is not None
-    assert lex.verb("ask", None, [], {}).code == "020"  # type: ignore[union-attr]
-    assert lex.verb("ask", None, ["support"], {}).code == "022"  # type: ignore[union-attr]
+    assert lex.verb("request", None, [], {}) is not None
+    assert lex.verb("request", None, [], {}).code == "020"  # type: ignore[union-attr]
+    assert lex.verb("request", None, ["support"], {}).code == "022"  # type: ignore[union-attr]
 
 
 def test_lexicon_verb_attack_is_military_force() -> None:
