@@ -112,6 +112,14 @@ GENERIC_PLACE_WORDS = _words(
     "northeast northwest southeast southwest north-east north-west south-east south-west mid"
 )
 
+# Phoenix organisation names that are ordinary words and name nothing by themselves: "the
+# Zelt Foundation" is not El Rukn ("The Foundation"), "a Falcon jet" not Iran's Shahin
+# ("Falcon"), "the Tigers" not a Swazi group. Dropped as names; the rest of the entry stays.
+GENERIC_NAMES = _words(
+    "foundation cornerstone youth organization organisation lightning avengers mavericks zero "
+    "falcon boogeymen tigers olive"
+)
+
 
 @dataclass
 class Block:
@@ -611,11 +619,17 @@ def is_person(block: Block, name: str) -> bool:
     return dated and 2 <= len(words) <= 5
 
 
+def generic(name: str) -> bool:
+    """An ordinary word that names nothing by itself ("The Foundation", `GENERIC_NAMES`)."""
+    words = [t.key for t in tokenize(name) if t.key != "the"]
+    return len(words) == 1 and words[0] in GENERIC_NAMES
+
+
 def actor_from_block(block: Block) -> Actor | None:
     names: list[str] = []
     for raw in block.names:
         name, acronyms = clean_name(raw)
-        names.extend(n for n in [name, *acronyms] if usable(n))
+        names.extend(n for n in [name, *acronyms] if usable(n) and not generic(n))
     names = unique(names)
     if not names:
         return None

@@ -441,6 +441,13 @@ def test_resolve_people_of_one_country_names_that_country(
     assert _code(resolver.resolve(people, DAY)) == (None, "CVL")
 
 
+@pytest.mark.parametrize("mention", ["the Heritage Foundation", "the Tigers", "Youth"])
+def test_resolve_an_ordinary_word_is_no_organisation_name(mention: str) -> None:
+    # the Phoenix dictionaries give some armed groups ordinary words as names ("The
+    # Foundation" for El Rukn, "Youth" for Gazteriak): they name nothing by themselves
+    assert default_resolver().resolve(mention, DAY) is None
+
+
 def test_resolve_possessor_of_an_agent_gives_only_its_country() -> None:
     found = default_resolver().resolve("President Erdogan's spokesman", DAY)
     assert found is not None and (found.country, found.sector, found.name) == ("TUR", "GOV", None)
