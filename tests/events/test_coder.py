@@ -645,3 +645,10 @@ def test_coder_arresting_members_is_an_arrest_not_an_abduction(code: Any) -> Non
     # code: each verb keeps the pattern written for it
     event = _main(code("Kenyan police arrested members of an opposition party on Monday."))
     assert (event["type"], event["cameo"]) == ("COERCE", "173")
+
+
+def test_coder_a_proper_name_runs_on_through_of(code: Any) -> None:
+    # the noun phrase of "Organization" stops before "of"; the name does not
+    text = "The Organization of African Unity launched a mediation effort in Chad."
+    event = _main(code(text))
+    assert [a["name"] for a in event["actor"]] == ["Organization of African Unity"]

@@ -56,6 +56,8 @@ class MentionResolver:
                 best, person = found, (start, end) in ctx.people_spans
             if head is not token and found is not None and found["country"]:
                 described = described or found
+        if token.pos_ == "PROPN" and (best is None or not best["name"]):
+            best = self._named_with_of(token, ctx) or best
         if person and best and described and described["name"] != best["name"]:
             # "Ann Smith, the UN relief coordinator": the role the sentence gives a person
             # says whom she acts for, whatever the tables knew of her
@@ -79,6 +81,16 @@ class MentionResolver:
                 if found is not None and found["name"]:
                     ctx.focus_person = found
                     ctx.remember(found)
+
+    def _named_with_of(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """A proper name that runs on through "of" ("the Organization of African Unity",
+        "the Bank of England"): the noun phrase stops before "of", the name does not."""
+        for prep, obj in syntax.prepositional_objects(token):
+            if prep == "of":
+                start, end = syntax.phrase(token)[0], syntax.phrase(obj)[1]
+                found = self._resolve(ctx.text[start:end], start, end, ctx)
+                return found if found is not None and found["name"] else None
+        return None
 
     def _own_side(
         self, token: Token, agent: dict[str, Any], ctx: DocumentContext
