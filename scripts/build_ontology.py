@@ -109,6 +109,10 @@ ROOT_OVERRIDES = {"08": "CONCEDE"}
 # 2.0 REQUEST covers "all requests, demands, and orders", so 02x is REQUEST with the modes of the
 # parallel 10x codes (021 <-> 101, 0231 <-> 1031, ...).
 NULL_ROOTS = ("01",)
+# The one statement the manual leaves to the coder: "a CAMEO '016: Deny responsibility' might be
+# considered REJECT ... carefully document any such decisions". Denying charges or rejecting
+# accusations is a REJECT of the accuser ("rejected accusations by the US"), decided here.
+STATEMENT_EVENTS: dict[str, tuple[str, str, list[str]]] = {"016": ("REJECT", "", [])}
 APPEAL_FROM_DEMAND = ("02", "10")
 
 # GDELT QuadClass of a CAMEO root.
@@ -279,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     # Every statement code is explicitly null (not just by falling back to 01), so that a reader
     # of the table sees the decision.
     walk.update({code: None for code in cameo if code.startswith(NULL_ROOTS)})
+    for code, (type_, mode, contexts) in STATEMENT_EVENTS.items():
+        walk[code] = {"type": type_, "mode": mode, "context": contexts}
     walk = dict(sorted(walk.items()))
     missing_roots = sorted({c[:2] for c in cameo} - set(walk))
     if missing_roots:
@@ -325,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         {
             "source": "CAMEO2PLOVER-2021.txt (openeventdata/PLOVER, commit "
             "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f), aligned with the PLOVER 2.0 manual by "
-            "scripts/build_ontology.py: 2.0 modes and contexts, 01x null, 02x REQUEST",
+            "scripts/build_ontology.py: 2.0 modes and contexts, 01x null but 016 REJECT, "
+            "02x REQUEST",
             "version": f"2021-09-17+{input_hash(walk_path, tex_path, Path(__file__))}",
             "licence": f"CC BY-SA 4.0, {oeda}; adapted by the newsevents team and shared "
             "under the same licence",

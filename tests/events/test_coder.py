@@ -652,3 +652,10 @@ def test_coder_a_proper_name_runs_on_through_of(code: Any) -> None:
     text = "The Organization of African Unity launched a mediation effort in Chad."
     event = _main(code(text))
     assert [a["name"] for a in event["actor"]] == ["Organization of African Unity"]
+
+
+def test_coder_denying_charges_rejects_the_accuser(code: Any) -> None:
+    # CAMEO 016 "Deny responsibility", which the PLOVER manual allows to code as REJECT
+    event = _main(code("Iran rejected accusations by Israel that it had attacked the ship."))
+    assert (event["type"], event["cameo"]) == ("REJECT", "016")
+    assert _countries(event["actor"]) == {"IRN"} and _countries(event["recipient"]) == {"ISR"}
