@@ -659,3 +659,12 @@ def test_coder_denying_charges_rejects_the_accuser(code: Any) -> None:
     event = _main(code("Iran rejected accusations by Israel that it had attacked the ship."))
     assert (event["type"], event["cameo"]) == ("REJECT", "016")
     assert _countries(event["actor"]) == {"IRN"} and _countries(event["recipient"]) == {"ISR"}
+
+
+def test_coder_nouns_sharing_a_determiner_are_one_argument(code: Any) -> None:
+    event = _main(code("Ethiopian rebels freed a Cuban physician and nurse on Saturday."))
+    assert [a["text"] for a in event["arguments"]["recipient"]] == ["a Cuban physician and nurse"]
+    # each with its own determiner, two arguments
+    event = _main(code("Ethiopian rebels freed the Cuban physician and the nurse on Saturday."))
+    texts = [a["text"] for a in event["arguments"]["recipient"]]
+    assert texts == ["the Cuban physician", "the nurse"]

@@ -291,7 +291,8 @@ def argument_phrases(
     stops = _CLAUSES if joined else _CLAUSES | _COORDINATION
     ends = {trigger.i, *(t.i for t in targets)}
     for head in dict.fromkeys(_argument_head(h, ends, joined) for h in heads):
-        tokens = sorted(_phrase_subtree(head, stops), key=lambda t: t.i)
+        subtree = _phrase_subtree(head, stops) + ([] if joined else _bare_conjuncts(head))
+        tokens = sorted(subtree, key=lambda t: t.i)
         while len(tokens) > 1 and _loose_end(tokens):
             tokens.pop()
         tokens += _closing_brackets(tokens)
@@ -327,6 +328,21 @@ def _argument_head(token: Token, ends: set[int], joined: bool) -> Token:
             break  # "talks with [X]", "an assault on [X]": the object is the argument
         current = parent
     return current
+
+
+def _bare_conjuncts(head: Token) -> list[Token]:
+    """Coordinated nouns that share the first one's determiner or modifiers, with their
+    conjunction: "[a Cuban physician and nurse]", "[another 40 politicians and activists]"
+    are one phrase, whereas "[the army] and [its allies]" are two."""
+    if head.pos_ != "NOUN" or not any(
+        c.dep_ in {"det", "nummod", "amod", "compound"} for c in head.lefts
+    ):
+        return []
+    found: list[Token] = []
+    for conj in (c for c in head.children if c.dep_ == "conj"):
+        if conj.pos_ == "NOUN" and not any(True for _ in conj.children):
+            found += [c for c in head.children if c.dep_ == "cc" and c.i < conj.i] + [conj]
+    return found
 
 
 def _closing_brackets(tokens: list[Token]) -> list[Token]:
