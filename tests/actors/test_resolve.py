@@ -448,6 +448,16 @@ def test_resolve_an_ordinary_word_is_no_organisation_name(mention: str) -> None:
     assert default_resolver().resolve(mention, DAY) is None
 
 
+def test_resolve_the_other_side_of_a_relation_is_not_the_actor() -> None:
+    # "Israel's ally" is somebody else than Israel; a country named after the relation
+    # noun is the one spoken of ("NATO ally Turkey")
+    resolver = default_resolver()
+    assert _code(resolver.resolve("Israel's militia ally", DAY)) == (None, "PRM")
+    assert resolver.resolve("US allies", DAY) is None
+    assert _code(resolver.resolve("NATO ally Turkey", DAY)) == ("TUR", None)
+    assert _code(resolver.resolve("NATO allies", DAY))[0] == "IGO"  # the alliance's members
+
+
 def test_resolve_possessor_of_an_agent_gives_only_its_country() -> None:
     found = default_resolver().resolve("President Erdogan's spokesman", DAY)
     assert found is not None and (found.country, found.sector, found.name) == ("TUR", "GOV", None)

@@ -3,6 +3,7 @@
 "anti-Syria journalist", "pro-Iranian militants", "Syrian-backed militia", "a Bosnia-style
 war": the country or person inside such a compound is who the actor opposes, favours or is
 backed by, not the actor itself. "ethnic Albanians" are a people, not the Albanian state.
+"Israel's ally", "US allies": the country is the other side of the relation.
 
 >>> sorted(detached_tokens("the Iranian-backed militia"))
 [1]
@@ -31,6 +32,12 @@ SUFFIXES = _words(
 )
 # a demonym after these words names a people, not the state ("ethnic Albanians in Serbia")
 PEOPLE_WORDS = _words("ethnic")
+# nouns of a relation to somebody else: the country that owns or modifies them is the other
+# side ("Israel's militia ally", "US allies", "Iran's proxies", "Turkey's neighbours")
+RELATIONAL = _words(
+    "ally allies proxy proxies enemy enemies foe foes adversary adversaries rival rivals "
+    "neighbour neighbours neighbor neighbors"
+)
 _HYPHEN = re.compile(r"[-‐‑‒–]")
 _PUNCTUATION = "\"'“”‘’()[],.;:!?"
 

@@ -50,7 +50,12 @@ from newsevents.actors.kb import (
     load_kb,
     tokenize,
 )
-from newsevents.actors.modifiers import PEOPLE_WORDS, detached_tokens, possessive_tokens
+from newsevents.actors.modifiers import (
+    PEOPLE_WORDS,
+    RELATIONAL,
+    detached_tokens,
+    possessive_tokens,
+)
 from newsevents.actors.offices import OfficeHolders, load_offices, office_words
 from newsevents.actors.places import city_named
 
@@ -179,12 +184,17 @@ class ActorResolver:
         of_index = _first_free(tokens, matches, frozenset({"of"}), boundary)
         detached = detached_tokens(text) if "-" in text or "‑" in text else set()
         owners = possessive_tokens(text) if "s" in text else set()
+        # "Israel's militia ally", "US allies": who the relation is to, not the actor ("NATO
+        # allies" are the alliance's members)
+        relation = max((i for i in range(boundary) if tokens[i].key in RELATIONAL), default=-1)
         evidence, ends = [], []
         for number, match in enumerate(matches):
             if detached.issuperset(range(match.start, match.end)):
                 continue  # "anti-Syria", "Iranian-backed": somebody else
             item = self._evidence(match, day, _office_before(matches, number))
             if item is None:
+                continue
+            if match.end <= relation and item.kind not in {"agent", "organisation"}:
                 continue
             item = _as_modified(item, tokens, matches[number:], owners, of_index)
             item.head = match.start < boundary
