@@ -57,7 +57,10 @@ class MentionResolver:
             if head is not token and found is not None and found["country"]:
                 described = described or found
         if token.pos_ == "PROPN" and (best is None or not best["name"]):
-            best = self._named_with_of(token, ctx) or best
+            # a proper name runs on through "of" ("the Organization of African Unity", "the
+            # Bank of England"): the noun phrase stops before "of", the name does not
+            named = self._with_of(token, ctx)
+            best = named if named is not None and named["name"] else best
         if person and best and described and described["name"] != best["name"]:
             # "Ann Smith, the UN relief coordinator": the role the sentence gives a person
             # says whom she acts for, whatever the tables knew of her
@@ -82,14 +85,13 @@ class MentionResolver:
                     ctx.focus_person = found
                     ctx.remember(found)
 
-    def _named_with_of(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
-        """A proper name that runs on through "of" ("the Organization of African Unity",
-        "the Bank of England"): the noun phrase stops before "of", the name does not."""
+    def _with_of(self, token: Token, ctx: DocumentContext) -> dict[str, Any] | None:
+        """The actor of the phrase of `token` together with its "of" object ("the Albanians
+        of southern Serbia", "the Organization of African Unity")."""
         for prep, obj in syntax.prepositional_objects(token):
             if prep == "of":
                 start, end = syntax.phrase(token)[0], syntax.phrase(obj)[1]
-                found = self._resolve(ctx.text[start:end], start, end, ctx)
-                return found if found is not None and found["name"] else None
+                return self._resolve(ctx.text[start:end], start, end, ctx)
         return None
 
     def _own_side(
@@ -108,12 +110,9 @@ class MentionResolver:
     ) -> dict[str, Any]:
         """ "the Albanians of southern Serbia": a people named with where they live is read
         with that place (the resolver makes them people of Serbia)."""
-        for prep, obj in syntax.prepositional_objects(token):
-            if prep == "of":
-                start, end = syntax.phrase(token)[0], syntax.phrase(obj)[1]
-                found = self._resolve(ctx.text[start:end], start, end, ctx)
-                if found is not None and found["country"]:
-                    return {**people, "country": found["country"]}
+        found = self._with_of(token, ctx)
+        if found is not None and found["country"]:
+            return {**people, "country": found["country"]}
         return people
 
     def _located(self, token: Token, agent: dict[str, Any], ctx: DocumentContext) -> dict[str, Any]:

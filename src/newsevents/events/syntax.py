@@ -280,12 +280,13 @@ def argument_phrases(
     introduces it ("gave aid to [Fiji]", "was attacked by [the army]"). A phrase keeps its
     determiner, modifiers, complements and appositions ("the last ISIS bastion in the country")
     but not the clauses attached to it ("the decision to recognise ...", "a man who ...") nor
-    when it happened ("met [Putin] on Tuesday"). Coordinated actors are
-    one argument each ("sanctions on [Libya] and [Iraq]"), unless `joined`: the parties of a
-    mutual act are marked as one ("[Canada and Mexico] agreed"). A phrase inside another one
-    is not repeated. Nor does an actor stand for a noun of the predicate that names its
-    target with "of" (`targets`: "lifted [its blockade] of [Yemen]", Yemen is blockaded;
-    whereas in "rejected [the request of the Serbian government]" the owner asked).
+    when it happened ("met [Putin] on Tuesday"), and it closes the brackets it opens.
+    Coordinated actors are one argument each ("sanctions on [Libya] and [Iraq]") unless they
+    share the first one's determiner ("freed [a Cuban physician and nurse]"), or `joined`:
+    the parties of a mutual act are marked as one ("[Canada and Mexico] agreed"). A phrase
+    inside another one is not repeated. Nor does an actor stand for a noun of the predicate
+    that names its target with "of" (`targets`: "lifted [its blockade] of [Yemen]", Yemen is
+    blockaded; whereas in "rejected [the request of the Serbian government]" the owner asked).
     """
     spans = []
     stops = _CLAUSES if joined else _CLAUSES | _COORDINATION
@@ -340,7 +341,7 @@ def _bare_conjuncts(head: Token) -> list[Token]:
         return []
     found: list[Token] = []
     for conj in (c for c in head.children if c.dep_ == "conj"):
-        if conj.pos_ == "NOUN" and not any(True for _ in conj.children):
+        if conj.pos_ == "NOUN" and conj.n_lefts == conj.n_rights == 0:
             found += [c for c in head.children if c.dep_ == "cc" and c.i < conj.i] + [conj]
     return found
 
