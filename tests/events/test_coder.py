@@ -631,6 +631,14 @@ def test_coder_recipient_argument_names_whom_the_tables_do_not_know(code: Any) -
     assert truce["arguments"]["recipient"] == []
     sent = _one(code("Peru sent in troops with the order to restore calm."), "MOBILIZE")
     assert sent["arguments"]["recipient"] == []
+    # what an act is about, or the state it puts something in, is no party either; "at"
+    # names the target of force
+    fought = _one(code("Rebels fought over two oil pipelines."), "ASSAULT")
+    assert fought["arguments"]["recipient"] == []
+    signed = _one(code("The president signed the bill into law."), "SUPPORT")
+    assert signed["arguments"]["recipient"] == []
+    fired = _one(code("Russian forces fired at two oil pipelines."), "ASSAULT")
+    assert [a["text"] for a in fired["arguments"]["recipient"]] == ["two oil pipelines"]
 
 
 def test_coder_argument_keeps_the_closing_bracket_the_parser_hangs_elsewhere(code: Any) -> None:

@@ -32,12 +32,18 @@ _CONTENT_PREPS = ("against", "with", "to", "on", "at", "into")
 _GOAL_PREPS = {"to", "into", "toward", "towards", "from", "against"}
 _HOST_PREPS = ("in", "to", "into")  # where a peacekeeping force is placed or sent
 _AIM_PREPS = ("of", "against", "at", "over")  # "in protest [against] X", "in defiance [of] X"
+# Which prepositions of an act name a party when the tables know no actor in their object.
 # "on X" names the target of these ("sanctions on X", "attacks on X"); of the others, the
 # topic ("agreed on customs", "an agreement on trade")
 _ON_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "ACCUSE", "REQUEST"}
 # "with X" names the other party of these ("talks with X", "clashed with X"); of the others,
-# the means ("sent in troops with the order to ...")
+# the means ("sent in troops with the order to ...", "talks with characteristic zeal")
 _WITH_PARTY_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
+# "at X", "into X" name the target of force and inquiry ("fired at", "an investigation
+# into"); of the others, a place or a state ("trading at bargain prices", "signed into law")
+_AT_INTO_TARGET_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "MOBILIZE"}
+# "over X", "about X" name what an act is about ("clashed with Zuckerberg over immigration")
+_TOPIC_PREPS = {"over", "about"}
 _MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names
 
 
@@ -177,10 +183,7 @@ class SlotFiller:
                 continue
             if head.ent_type_ in {"DATE", "TIME"} or self.is_event_noun(head):
                 continue
-            preposition = head.head.lower_ if head.dep_ == "pobj" else None
-            if (preposition == "on" and event_type not in _ON_TARGET_TYPES) or (
-                preposition == "with" and event_type not in _WITH_PARTY_TYPES
-            ):
+            if head.dep_ == "pobj" and not _names_a_party(head.head.lower_, event_type):
                 continue
             if self.mentions.actor(head, ctx) is None:
                 found.append(head)
@@ -236,6 +239,20 @@ class SlotFiller:
             if _others((found, used), actors):
                 return found, used
         return [], []
+
+
+def _names_a_party(preposition: str, event_type: str) -> bool:
+    """Whether an object of `preposition` names a party of an act of `event_type` (see the
+    tables above), where the actor tables know nothing of it."""
+    if preposition in _TOPIC_PREPS:
+        return False
+    if preposition == "on":
+        return event_type in _ON_TARGET_TYPES
+    if preposition == "with":
+        return event_type in _WITH_PARTY_TYPES
+    if preposition in {"at", "into"}:
+        return event_type in _AT_INTO_TARGET_TYPES
+    return True
 
 
 def several_parties(actor_tokens: list[Token]) -> bool:
