@@ -660,6 +660,9 @@ def test_coder_a_proper_name_runs_on_through_of(code: Any) -> None:
     text = "The Organization of African Unity launched a mediation effort in Chad."
     event = _main(code(text))
     assert [a["name"] for a in event["actor"]] == ["Organization of African Unity"]
+    # a name inside the "of" object is not the head's: a book is not its subject
+    events = code("Melville House released The Making of Donald Trump on Monday.")
+    assert all(r["text"] != "The Making of Donald Trump" for e in events for r in e["recipient"])
 
 
 def test_coder_denying_charges_rejects_the_accuser(code: Any) -> None:

@@ -10,6 +10,8 @@ an agent without a country takes the one it is placed in ("demonstrators in Bagh
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from newsevents.events import syntax
@@ -60,7 +62,8 @@ class MentionResolver:
             # a proper name runs on through "of" ("the Organization of African Unity", "the
             # Bank of England"): the noun phrase stops before "of", the name does not
             named = self._with_of(token, ctx)
-            best = named if named is not None and named["name"] else best
+            if named is not None and token.lower_ in _name_words(named["name"]):
+                best = named  # not "The Making of Donald Trump": the name must be the head's
         if person and best and described and described["name"] != best["name"]:
             # "Ann Smith, the UN relief coordinator": the role the sentence gives a person
             # says whom she acts for, whatever the tables knew of her
@@ -295,3 +298,7 @@ def _person_roots(doc: Any, ctx: DocumentContext) -> list[Token]:
 
 def _one(countries: set[str]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _name_words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", name.lower())) if name else set()
