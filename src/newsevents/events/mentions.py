@@ -11,7 +11,6 @@ an agent without a country takes the one it is placed in ("demonstrators in Bagh
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from newsevents.events import syntax
