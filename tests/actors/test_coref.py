@@ -67,3 +67,14 @@ def test_coref_head_of_the_mention_names_the_person(doc: DocumentActors) -> None
 def test_coref_organisations_and_places_are_not_people(doc: DocumentActors) -> None:
     assert doc.link("the United Nations").person is None
     assert doc.link("Khartoum").person is None
+
+
+def test_coref_a_gendered_title_prefers_the_person_called_so_before() -> None:
+    doc = DocumentActors(default_resolver(), "2016-08-20")
+    hillary = doc.link("Hillary Clinton").person
+    assert doc.link("Mrs. Clinton").person is hillary
+    bill = doc.link("former President Bill Clinton").person
+    assert bill is not hillary
+    # "Mrs. Clinton" after Bill: the person called "Mrs." before, not the last Clinton
+    assert doc.link("Mrs. Clinton").person is hillary
+    assert doc.link("Mr. Clinton").person is bill

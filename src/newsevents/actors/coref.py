@@ -105,7 +105,7 @@ class DocumentActors:
         if len(keys) == 1 and keys[0] in PERSON_PRONOUNS:
             return self._pronoun(keys[0])
         name = self._name_tokens(_head_words(text))
-        person = self._earlier(name) if name else None
+        person = self._earlier(name, _gender(tokens)) if name else None
         if person is None and not name:
             person = self._by_title(tokens)
         if person is not None:
@@ -138,11 +138,8 @@ class DocumentActors:
         parts = name_parts(name)
         if len(parts) > len(person.parts):
             person.parts, person.name = parts, " ".join(t.text for t in name)
+        person.gender = person.gender or _gender(tokens)
         for token in tokens:
-            if token.key in MALE_TITLES:
-                person.gender = person.gender or "m"
-            elif token.key in FEMALE_TITLES:
-                person.gender = person.gender or "f"
             if token.key in TITLE_WORDS and token.key not in _DETERMINERS:
                 person.titles.add(token.key)
         if person.actor and person.actor.role:
@@ -178,15 +175,19 @@ class DocumentActors:
         entries = self.resolver.kb.index.get(word, ())
         return any(e.kind in kinds for e in entries) and word not in self.resolver.kb.surnames
 
-    def _earlier(self, name: list[Token]) -> Person | None:
-        """The person last in focus whose name this one agrees with."""
+    def _earlier(self, name: list[Token], gender: str | None = None) -> Person | None:
+        """The person last in focus whose name this one agrees with; for a title of a
+        `gender` ("Mrs. Clinton" after "Bill Clinton"), one called so before, else one whose
+        gender is not known."""
         parts = name_parts(name)
         if not parts:
             return None
-        for person in reversed(self.focus):
-            if _same_name(parts, person.parts):
-                return person
-        return None
+        found = [p for p in reversed(self.focus) if _same_name(parts, p.parts)]
+        if gender is not None:
+            found = [p for p in found if p.gender == gender] or [
+                p for p in found if p.gender is None
+            ]
+        return found[0] if found else None
 
     def _by_title(self, tokens: list[Token]) -> Person | None:
         """ "the president", "the Secretary of State": the person last in focus who was
@@ -209,6 +210,16 @@ class DocumentActors:
 
 
 _CLAUSE = re.compile(r",|\(|\s(?:who|whom|whose|which|that)\s", re.IGNORECASE)
+
+
+def _gender(tokens: list[Token]) -> str | None:
+    """The gender a title of the mention gives ("Mrs.", "Mr."), if any."""
+    for token in tokens:
+        if token.key in MALE_TITLES:
+            return "m"
+        if token.key in FEMALE_TITLES:
+            return "f"
+    return None
 
 
 def _head_words(text: str) -> list[Token]:
