@@ -448,6 +448,17 @@ def test_resolve_an_ordinary_word_is_no_organisation_name(mention: str) -> None:
     assert default_resolver().resolve(mention, DAY) is None
 
 
+def test_resolve_common_words_that_spell_a_capital_or_a_surname() -> None:
+    resolver = default_resolver()
+    # "male" spells Male, the Maldives' capital, which news writes capitalised
+    assert _code(resolver.resolve("male troops", DAY)) == (None, "MIL")
+    assert _code(resolver.resolve("the Male government", DAY)) == ("MDV", "GOV")
+    # "Sen." before a name is a senator's title, not Hun Sen's surname
+    found = resolver.resolve("Sen. Lindsey Graham", "2016-02-01")
+    assert found is not None and found.name == "Lindsey Graham"
+    assert _code(resolver.resolve("Hun Sen", "2016-02-01")) == ("KHM", "GOV")
+
+
 def test_resolve_the_other_side_of_a_relation_is_not_the_actor() -> None:
     # "Israel's ally" is somebody else than Israel; a country named after the relation
     # noun is the one spoken of ("NATO ally Turkey")

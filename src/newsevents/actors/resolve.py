@@ -90,7 +90,11 @@ QUANTIFIERS = _words(
     "forty fifty hundred hundreds thousand thousands millions dozens dozen scores tens some "
     "several many few most all both about nearly almost around only other"
 )
-LENIENT_KINDS = frozenset({"country", "demonym", "capital", "seat", "region", "agent"})
+# kinds a lower-case mention may still name ("russian troops"); not capitals, which news
+# always writes capitalised: "male troops" are not Maldivian (Male)
+LENIENT_KINDS = frozenset({"country", "demonym", "seat", "region", "agent"})
+# abbreviated titles before a name, not the surname they spell ("Sen. Ted Cruz" is no Hun Sen)
+TITLE_ABBREVIATIONS = _words("sen rep gov gen lt col sgt capt adm maj cpl pvt dr prof rev")
 LONGEST_NAME = 7  # tokens of a person's name matched by first and last name
 FORMER = _words("former ex onetime erstwhile")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -266,7 +270,8 @@ class ActorResolver:
                     surface = " ".join(t.text for t in span)
                     found = _Match(i, i + size, surface, tuple(people), name_form=True)
                     break
-            if found is None:
+            title = tokens[i].key in TITLE_ABBREVIATIONS and i + 1 < len(tokens)
+            if found is None and not (title and _capitalised(tokens[i + 1])):
                 ok = [
                     e
                     for e in surnames.get(tokens[i].key, ())
