@@ -679,3 +679,12 @@ def test_coder_nouns_sharing_a_determiner_are_one_argument(code: Any) -> None:
     event = _main(code("Ethiopian rebels freed the Cuban physician and the nurse on Saturday."))
     texts = [a["text"] for a in event["arguments"]["recipient"]]
     assert texts == ["the Cuban physician", "the nurse"]
+
+
+def test_coder_whoever_comes_under_an_event_undergoes_it(code: Any) -> None:
+    attacked = _one(code("An Afghan army convoy came under attack near Kandahar."), "ASSAULT")
+    assert attacked["actor"] == [] and _countries(attacked["recipient"]) == {"AFG"}
+    texts = [a["text"] for a in attacked["arguments"]["recipient"]]
+    assert texts == ["An Afghan army convoy"]
+    held = _one(code("Three Iraqi journalists were put under arrest by Kurdish police."), "COERCE")
+    assert _countries(held["actor"]) == {"KUR"} and _countries(held["recipient"]) == {"IRQ"}

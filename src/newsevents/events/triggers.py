@@ -281,6 +281,16 @@ class TriggerFinder:
             # "Israel mounted its invasion": the possessive pronoun is the verb's subject
             actor_heads = self._actor_from_governing_verb(noun) or actor_heads
         own_actor = bool(actor_heads)
+        undergoer = _under(noun)
+        if undergoer is not None:
+            # "came under attack", "was put under arrest by police": the subject undergoes
+            # the event, whose actor is whoever "by" or "from" names
+            subject, verb = undergoer
+            recipient_heads = [subject, *recipient_heads]
+            agent = syntax.agent(verb)
+            actor_heads += [agent] if agent is not None else []
+            actor_heads += [o for h in (noun, verb) for o in syntax.objects_of_preps(h, ("from",))]
+            own_actor = True
         if not own_actor:
             actor_heads = self._actor_from_governing_verb(noun)
         match = Match(entry.code, f"noun:{key}")
@@ -332,6 +342,16 @@ class TriggerFinder:
             # "declared a state of siege in Haiti": the phrase the noun completes
             found += [(p, o) for p, o in arguments.prepositional_arguments(owner) if o != noun]
         return found
+
+
+def _under(noun: Token) -> tuple[Token, Token] | None:
+    """The subject of the verb a nominal trigger is "under" ("a convoy came under attack",
+    "the leader was placed under house arrest"), with that verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    subject = syntax.passive_subject(verb) or syntax.inherited_subject(verb)
+    return (subject, verb) if subject is not None else None
 
 
 def compound_keys(noun: Token) -> list[tuple[str, int]]:
