@@ -639,6 +639,9 @@ def test_coder_recipient_argument_names_whom_the_tables_do_not_know(code: Any) -
     assert signed["arguments"]["recipient"] == []
     fired = _one(code("Russian forces fired at two oil pipelines."), "ASSAULT")
     assert [a["text"] for a in fired["arguments"]["recipient"]] == ["two oil pipelines"]
+    # a withdrawal is from somewhere
+    left = _one(code("Honduras withdrew its troops from a disputed border zone."), "RETREAT")
+    assert [a["text"] for a in left["arguments"]["recipient"]] == ["a disputed border zone"]
 
 
 def test_coder_argument_keeps_the_closing_bracket_the_parser_hangs_elsewhere(code: Any) -> None:

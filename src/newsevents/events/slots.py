@@ -167,16 +167,20 @@ class SlotFiller:
     ) -> list[Token]:
         """The recipients the syntax names but the actor tables do not know, for the event's
         recipient argument where none resolved: "launched cyber attacks on [141
-        organisations]", "an investigation into [AMC]", "[a young inmate] was tortured".
-        Only objects of prepositions and subjects of passives: a direct object is as often
-        the thing moved as whom the act reaches ("returned [weapons]"). Not a date, a noun
+        organisations]", "an investigation into [AMC]", "[a young inmate] was tortured",
+        "withdrew its troops from [a disputed zone]". Only objects of prepositions and
+        subjects of passives: a direct object is as often the thing moved as whom the act
+        reaches ("returned [weapons]"). Not a date, a noun
         of the act's own pattern ("agreed to a cease-fire"), nor an event ("went on
         [strike]")."""
         own = {t.i for o in cand.predicate_objects for t in o.subtree}
         # the last words of the pattern's own phrases ("agreed to a [cease-fire]")
         own_words = {term.split()[-1].split("-")[-1] for term in cand.match.terms}
         found = []
-        for head in cand.recipient_heads:
+        heads = list(cand.recipient_heads)
+        if event_type == "RETREAT" and cand.kind == "verb":  # "withdrew troops [from] X"
+            heads += syntax.objects_of_preps(cand.token, ("from",))
+        for head in heads:
             if head.dep_ not in {"pobj", "nsubjpass"} or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if head.i in own or {head.lower_, head.lemma_.lower()} & own_words:
