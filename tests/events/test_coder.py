@@ -691,3 +691,6 @@ def test_coder_whoever_comes_under_an_event_undergoes_it(code: Any) -> None:
     assert texts == ["An Afghan army convoy"]
     held = _one(code("Three Iraqi journalists were put under arrest by Kurdish police."), "COERCE")
     assert _countries(held["actor"]) == {"KUR"} and _countries(held["recipient"]) == {"IRQ"}
+    # an active verb puts its object under the event
+    placed = _one(code("Kurdish police placed three Iraqi journalists under arrest."), "COERCE")
+    assert _countries(placed["actor"]) == {"KUR"} and _countries(placed["recipient"]) == {"IRQ"}

@@ -170,9 +170,8 @@ class SlotFiller:
         organisations]", "an investigation into [AMC]", "[a young inmate] was tortured",
         "withdrew its troops from [a disputed zone]". Only objects of prepositions and
         subjects of passives: a direct object is as often the thing moved as whom the act
-        reaches ("returned [weapons]"). Not a date, a noun
-        of the act's own pattern ("agreed to a cease-fire"), nor an event ("went on
-        [strike]")."""
+        reaches ("returned [weapons]"). Not a date, a noun of the act's own pattern ("agreed
+        to a cease-fire"), nor an event ("went on [strike]")."""
         own = {t.i for o in cand.predicate_objects for t in o.subtree}
         # the last words of the pattern's own phrases ("agreed to a [cease-fire]")
         own_words = {term.split()[-1].split("-")[-1] for term in cand.match.terms}

@@ -281,15 +281,13 @@ class TriggerFinder:
             # "Israel mounted its invasion": the possessive pronoun is the verb's subject
             actor_heads = self._actor_from_governing_verb(noun) or actor_heads
         own_actor = bool(actor_heads)
-        undergoer = _under(noun)
-        if undergoer is not None:
-            # "came under attack", "was put under arrest by police": the subject undergoes
-            # the event, whose actor is whoever "by" or "from" names
-            subject, verb = undergoer
-            recipient_heads = [subject, *recipient_heads]
-            agent = syntax.agent(verb)
-            actor_heads += [agent] if agent is not None else []
-            actor_heads += [o for h in (noun, verb) for o in syntax.objects_of_preps(h, ("from",))]
+        under = _under(noun)
+        if under is not None:
+            # "came under attack", "was put under arrest by police", "placed the leader
+            # under house arrest": who is under the event undergoes it
+            undergoer, doers = under
+            recipient_heads = [undergoer, *recipient_heads]
+            actor_heads += doers
             own_actor = True
         if not own_actor:
             actor_heads = self._actor_from_governing_verb(noun)
@@ -344,14 +342,26 @@ class TriggerFinder:
         return found
 
 
-def _under(noun: Token) -> tuple[Token, Token] | None:
-    """The subject of the verb a nominal trigger is "under" ("a convoy came under attack",
-    "the leader was placed under house arrest"), with that verb."""
+def _under(noun: Token) -> tuple[Token, list[Token]] | None:
+    """Who is "under" a nominal trigger, and who puts them there: the object of an active
+    verb ("police placed [the leader] under house arrest": by the police), else its subject
+    ("[a convoy] came under attack from rebels", "[he] was put under arrest by police": by
+    whoever "by" or "from" names)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ != "VERB":
         return None
     verb = noun.head.head
-    subject = syntax.passive_subject(verb) or syntax.inherited_subject(verb)
-    return (subject, verb) if subject is not None else None
+    subject = syntax.passive_subject(verb)
+    if subject is None:
+        placed = next((o for o in arguments.objects(verb) if o.dep_ == "dobj"), None)
+        if placed is not None:
+            actor = syntax.inherited_subject(verb)
+            return placed, [actor] if actor is not None else []
+        subject = syntax.inherited_subject(verb)
+    if subject is None:
+        return None
+    agent = syntax.agent(verb)
+    froms = [o for h in (noun, verb) for o in syntax.objects_of_preps(h, ("from",))]
+    return subject, ([agent] if agent is not None else []) + froms
 
 
 def compound_keys(noun: Token) -> list[tuple[str, int]]:
