@@ -694,3 +694,12 @@ def test_coder_whoever_comes_under_an_event_undergoes_it(code: Any) -> None:
     # an active verb puts its object under the event
     placed = _one(code("Kurdish police placed three Iraqi journalists under arrest."), "COERCE")
     assert _countries(placed["actor"]) == {"KUR"} and _countries(placed["recipient"]) == {"IRQ"}
+
+
+def test_coder_meeting_the_survivors_of_an_attack_is_no_part_in_it(code: Any) -> None:
+    events = code("President Barack Obama met survivors of a gay nightclub massacre on Thursday.")
+    assert _one(events, "CONSULT")["actor"]
+    assert not any(e["type"] == "ASSAULT" and e["actor"] for e in events)
+    # a container that is no person still passes the verb's subject on
+    event = _one(code("Syrian rebels launched a new round of attacks on Monday."), "ASSAULT")
+    assert _countries(event["actor"]) == {"SYR"}

@@ -129,6 +129,7 @@ def _tables() -> dict[str, dict[str, Any]]:
             "preparation": ["x"],
             "peacekeeping": ["x"],
             "undergo": ["x"],
+            "affected": ["x"],
         },
         "verbs_team.json": {
             **meta,

@@ -34,6 +34,7 @@ _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
     "halt", "background", "stative", "support", "preparation", "peacekeeping", "undergo",
+    "affected",
 )  # fmt: skip
 
 
@@ -76,6 +77,7 @@ class Modifiers:
     preparation: frozenset[str]  # "prepared to attack": a show of readiness (MOBILIZE)
     peacekeeping: frozenset[str]  # "peacekeeping troops arrived": peacekeeping, not a move
     undergo: frozenset[str]  # "three soldiers died": the subject undergoes the event
+    affected: frozenset[str]  # "survivors of the massacre": people an event defines
 
 
 @dataclass(frozen=True, slots=True)

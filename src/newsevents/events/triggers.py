@@ -318,6 +318,9 @@ class TriggerFinder:
         undergoes the verb: "three soldiers died in the attack", "three civilians were killed
         in a car bombing" did not attack (a stative passive's subject acts: "Chile was
         engaged in talks")."""
+        container = _of_container(noun, self.is_event_noun)
+        if container is not None and container.lemma_.lower() in self.cues.affected:
+            return []  # "met survivors of the massacre": whoever met them did not commit it
         found = _actor_from_governing_verb(noun, self.is_event_noun)
         verb = found[0].head if found else None
         if verb is None or verb.lemma_.lower() in self.cues.undergo:
