@@ -28,6 +28,21 @@ def test_parse_line_breaks_are_sentence_boundaries() -> None:
     ]
 
 
+def test_parse_a_wire_dateline_is_no_part_of_the_lede() -> None:
+    text = (
+        "Attack in Kandahar\n"
+        "KANDAHAR, Afghanistan — Taliban fighters attacked a police checkpoint overnight.\n"
+        "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday.\n"
+        "US - Iran tensions rise as talks stall.\n"
+    )
+    doc = _parse(text)
+    sentences = [text[s.start : s.end] for s in sentences_of(doc)]
+    assert "Taliban fighters attacked a police checkpoint overnight." in sentences
+    assert "President Barack Obama met survivors on Thursday." in sentences
+    # a capitalised word before a hyphen is no dateline without an agency
+    assert "US - Iran tensions rise as talks stall." in sentences
+
+
 def test_parse_entities_never_cross_a_line() -> None:
     doc = _parse("Talks ended.\nReuters/Alexei Example\n\nIn Paris, Jean Dupont said no.\n")
     for ent in entities_of(doc):

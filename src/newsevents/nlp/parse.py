@@ -3,11 +3,13 @@
 Scraped text keeps captions and headings on lines of their own; letting the parser run a
 sentence across a line break would glue a caption to the paragraph next to it. So every
 token that follows a newline starts a sentence before the parser runs, and the parser
-(which respects preset boundaries) only adds boundaries inside lines.
+(which respects preset boundaries) only adds boundaries inside lines. A wire dateline that
+opens a paragraph ("KABUL, Afghanistan — ") ends a sentence of its own for the same reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,9 +19,19 @@ from newsevents.records import Analysis, Entity, Span
 from newsevents.step import Work, run_guarded
 from newsevents.timelimit import TimeLimitExceeded, time_limit
 
+# A wire dateline that opens a paragraph: "KABUL, Afghanistan — ", "ORLANDO, Fla. (Reuters) - ",
+# "NEW YORK, Dec. 11 (UPI) — ": the place in capitals, qualifiers after commas, the agency in
+# brackets; a plain hyphen only after the agency
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, ?[A-Z][\w.']*(?: [\w.']+)?){0,2}"
+    r"(?: ?\([A-Za-z. ]+\) ?(?:-|—|–|--)| ?(?:—|–|--)) +(?=[A-Z\"“'‘])"
+)
+
 
 def make_doc(nlp: Any, text: str) -> Any:
-    """Tokenise `text` and mark each token after a line break as a sentence start."""
+    """Tokenise `text` and mark each token after a line break, and the first after a
+    paragraph's dateline, as a sentence start: the parser would make the dateline's place the
+    subject ("KABUL, Afghanistan — Taliban fighters attacked ...": Kabul attacked)."""
     if len(text) > nlp.max_length:
         raise DocumentFailure(
             "too_large", f"text has {len(text):,} characters; the parser takes {nlp.max_length:,}"
@@ -28,7 +40,21 @@ def make_doc(nlp: Any, text: str) -> Any:
     for i in range(1, len(doc)):
         if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
             doc[i].is_sent_start = True
+    for start in _dateline_ends(text):
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is not None and token.start > 0:
+            doc[token.start].is_sent_start = True
     return doc
+
+
+def _dateline_ends(text: str) -> list[int]:
+    """Where the text after each paragraph's dateline starts."""
+    ends = []
+    for line in re.finditer(r"(?m)^[^\S\n]*(?=[A-Z])", text):
+        found = _DATELINE.match(text, line.end())
+        if found is not None:
+            ends.append(found.end())
+    return ends
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
