@@ -703,3 +703,11 @@ def test_coder_meeting_the_survivors_of_an_attack_is_no_part_in_it(code: Any) ->
     # a container that is no person still passes the verb's subject on
     event = _one(code("Syrian rebels launched a new round of attacks on Monday."), "ASSAULT")
     assert _countries(event["actor"]) == {"SYR"}
+
+
+def test_coder_a_place_name_two_countries_share_is_read_in_its_sentence(code: Any) -> None:
+    # "Tripoli" is Libya's capital, and a Lebanese port
+    text = "Gunmen attacked a police post in Tripoli as shells hit the north Lebanese port."
+    assert _countries(_one(code(text), "ASSAULT")["recipient"]) == {"LBN"}
+    text = "Gunmen attacked a police post in Tripoli on Monday."
+    assert _countries(_one(code(text), "ASSAULT")["recipient"]) == {"LBY"}

@@ -47,3 +47,24 @@ def city_named(name: str, given_name: bool = False) -> City | None:
     if rivals and max(rivals) * DOMINANCE > top.population:
         return None
     return City(top.name, top.country, top.population)
+
+
+@lru_cache(maxsize=4096)
+def city_in(name: str, country: str) -> City | None:
+    """A sizeable town or city (MIN_POPULATION) of `country` whose own name is `name`: the
+    other reading of a name two countries share ("Tripoli" in Lebanon, beside Libya's
+    capital)."""
+    try:
+        from newsevents.geo.gazetteer import default_gazetteer
+    except ImportError:
+        return None
+    for candidate in default_gazetteer().lookup(name):
+        place = candidate.place
+        if (
+            candidate.own
+            and place.feature_class == "P"
+            and place.country == country
+            and place.population >= MIN_POPULATION
+        ):
+            return City(place.name, place.country, place.population)
+    return None

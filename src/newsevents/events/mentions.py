@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsevents.actors.places import city_in
 from newsevents.events import syntax
 from newsevents.events.document import DocumentContext
 from newsevents.events.syntax import Token
@@ -25,6 +26,9 @@ _POSSESSIVE_PRONOUNS = {"its", "their", "our"}
 _LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
 # entity labels that never name a place or a nationality
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# how the resolver explains a reading by a place's name ("capital 'Tripoli' -> LBY GOV")
+_PLACE_READINGS = ("capital '", "place '", "city '")
 
 
 class MentionResolver:
@@ -74,6 +78,8 @@ class MentionResolver:
             best = self._people_of_place(token, best, ctx)
         if best is not None and best["country"] is None:
             best = self._located(token, best, ctx)
+        elif best is not None and token.ent_type_ in _PLACE_ENTITIES:
+            best = self._other_place_of_that_name(token, best, ctx)
         if best is None:
             best = _unknown_person(token, ctx)
         return best
@@ -135,6 +141,22 @@ class MentionResolver:
             return agent
         ctx.guessed_country.add((agent["start"], agent["end"]))
         return {**agent, "country": country}
+
+    def _other_place_of_that_name(
+        self, token: Token, place: dict[str, Any], ctx: DocumentContext
+    ) -> dict[str, Any]:
+        """A place name two countries share is read in the other country its sentence names,
+        if that country has a sizeable place of the name: "in Tripoli ... the north Lebanese
+        port" is not Libya's capital."""
+        reading = self.reading(place["text"], ctx)
+        if reading is None or not reading.explain.startswith(_PLACE_READINGS):
+            return place
+        others = {c for _, c in self._sentence_countries(token.sent, ctx)} - {place["country"]}
+        name = place["text"].removeprefix("the ")
+        cities = [city for city in (city_in(name, c) for c in sorted(others)) if city]
+        if len(cities) != 1:
+            return place
+        return {**place, "name": cities[0].name, "country": cities[0].country, "sector": None}
 
     def _sentence_countries(self, sent: Any, ctx: DocumentContext) -> list[tuple[str, str]]:
         """(place | people, country) of each place and nationality the sentence's entities
