@@ -459,6 +459,15 @@ def test_resolve_common_words_that_spell_a_capital_or_a_surname() -> None:
     assert _code(resolver.resolve("Hun Sen", "2016-02-01")) == ("KHM", "GOV")
 
 
+def test_resolve_hyphenated_nationalities_and_languages() -> None:
+    resolver = default_resolver()
+    # the last of two demonyms is the citizenship: a German of Iranian descent
+    assert _code(resolver.resolve("an 18-year-old Iranian-German", DAY))[0] == "DEU"
+    assert _code(resolver.resolve("Mexican-American voters", DAY)) == ("USA", "CVL")
+    # a language community is not the state
+    assert _code(resolver.resolve("Russian-speaking separatists", DAY)) == (None, "REB")
+
+
 def test_resolve_the_other_side_of_a_relation_is_not_the_actor() -> None:
     # "Israel's ally" is somebody else than Israel; a country named after the relation
     # noun is the one spoken of ("NATO ally Turkey")

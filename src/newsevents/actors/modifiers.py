@@ -14,6 +14,7 @@ backed by, not the actor itself. "ethnic Albanians" are a people, not the Albani
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsevents.actors.kb import tokenize
 
@@ -24,11 +25,12 @@ def _words(text: str) -> frozenset[str]:
 
 # "anti-X", "pro-X", "non-X": X is not the actor
 PREFIXES = _words("anti pro non")
-# "X-backed", "X-sponsored": X stands behind the actor, it is not the actor ("US-led" stays:
-# a coalition led by the United States is coded as the United States)
+# "X-backed", "X-sponsored": X stands behind the actor, it is not the actor; "X-speaking": X
+# names a language ("US-led" stays: a coalition led by the United States is coded as the
+# United States)
 SUFFIXES = _words(
     "backed sponsored funded financed supported allied aligned armed trained equipped inspired "
-    "affiliated linked leaning friendly style"
+    "affiliated linked leaning friendly style speaking"
 )
 # a demonym after these words names a people, not the state ("ethnic Albanians in Serbia")
 PEOPLE_WORDS = _words("ethnic")
@@ -42,9 +44,11 @@ _HYPHEN = re.compile(r"[-‐‑‒–]")
 _PUNCTUATION = "\"'“”‘’()[],.;:!?"
 
 
-def detached_tokens(text: str) -> set[int]:
+def detached_tokens(text: str, is_demonym: Callable[[str], bool] = lambda _: False) -> set[int]:
     """Indices (in `kb.tokenize(text)`) of the tokens inside "anti-X", "pro-X" and "X-backed"
-    compounds that name somebody other than the actor."""
+    compounds that name somebody other than the actor, and of the first of two demonyms
+    (`is_demonym`) joined by a hyphen: an "Iranian-German" is a German of Iranian descent, as
+    a "Mexican-American" is an American."""
     detached: set[int] = set()
     position = 0
     for chunk in text.split():
@@ -56,6 +60,8 @@ def detached_tokens(text: str) -> set[int]:
                 detached.update(range(position + 1, position + count))
             elif parts[-1] in SUFFIXES:
                 detached.update(range(position, position + count - 1))
+            elif len(parts) == 2 == count and all(is_demonym(p) for p in parts):
+                detached.add(position)
         position += count
     return detached
 

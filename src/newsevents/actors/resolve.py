@@ -186,7 +186,7 @@ class ActorResolver:
         matches = _drop_name_parts(tokens, self._matches(tokens))
         boundary = _first_free(tokens, matches, BREAKERS, len(tokens))
         of_index = _first_free(tokens, matches, frozenset({"of"}), boundary)
-        detached = detached_tokens(text) if "-" in text or "‑" in text else set()
+        detached = detached_tokens(text, self._is_demonym) if "-" in text or "‑" in text else set()
         owners = possessive_tokens(text) if "s" in text else set()
         # "Israel's militia ally", "US allies": who the relation is to, not the actor ("NATO
         # allies" are the alliance's members)
@@ -224,6 +224,9 @@ class ActorResolver:
         )
         former = any(t.key in FORMER for t in tokens)
         return self._combine(evidence, day, context, holder_ok=not unnamed_body, former=former)
+
+    def _is_demonym(self, word: str) -> bool:
+        return any(e.kind == "demonym" for e in self.kb.index.get(word, ()))
 
     def _city(self, tokens: list[Token], matches: list[_Match]) -> _Evidence | None:
         """A run of capitalised words no table knows that names a sizeable city (never a
