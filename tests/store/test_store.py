@@ -310,3 +310,33 @@ def test_store_ingest_removes_its_snapshot_and_a_killed_runs(ingested: Path) -> 
     assert main(["ingest", str(ingested / "articles.jsonl"), "--db", str(db)]) == 0
     assert not list((db / "runs").glob("*.known.parquet"))
     assert _last_run(db)["counts"]["skipped"] == len(ARTICLES)
+
+
+def test_store_an_abandoned_dedup_table_leaves_no_file_when_closing_fails_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a full disk fails the write, then the footer that closing the writer would write: the
+    # partial file must still go (found by the disk-full test on a real tmpfs)
+    rows = uniques._ParquetRows(tmp_path / "links.parquet", uniques.LINK_SCHEMA)
+    rows.add([{"unique_id": "u1", "event_id": "e1"}])
+
+    def no_space() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rows._writer, "close", no_space)
+    rows.abandon()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_store_a_dedup_table_that_cannot_start_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a full disk lets the file be created and fails its header
+    def full_disk(path: Path, *args: object, **kwargs: object) -> None:
+        Path(path).write_bytes(b"PA")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(uniques.pq, "ParquetWriter", full_disk)
+    with pytest.raises(OSError):
+        uniques._ParquetRows(tmp_path / "links.parquet", uniques.LINK_SCHEMA)
+    assert list(tmp_path.iterdir()) == []

@@ -77,7 +77,11 @@ class _ParquetRows:
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         self.path, self.schema, self.count = path, schema, 0
         self.tmp = temporary_path(path)
-        self._writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")
+        try:
+            self._writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")
+        except BaseException:
+            discard(self.tmp)  # a full disk fails the header after the file was created
+            raise
         self._pending: list[dict[str, Any]] = []
 
     def add(self, rows: list[dict[str, Any]]) -> None:
@@ -96,8 +100,14 @@ class _ParquetRows:
         os.replace(self.tmp, self.path)
 
     def abandon(self) -> None:
-        self._writer.close()
-        discard(self.tmp)
+        """Remove the partial file, even when the failure that ends the write (a full disk)
+        fails closing the writer too."""
+        try:
+            self._writer.close()
+        except OSError:
+            pass  # the file is discarded whatever its state
+        finally:
+            discard(self.tmp)
 
 
 def _batches(cursor: duckdb.DuckDBPyConnection, sql: str) -> Iterator[list[dict[str, Any]]]:
@@ -151,7 +161,11 @@ def _write_dedup(
         "mention_links": str(folder / "mention_links.parquet"),
     }
     events = _ParquetRows(root / files["unique_events"], UNIQUE_SCHEMA)
-    links = _ParquetRows(root / files["mention_links"], LINK_SCHEMA)
+    try:
+        links = _ParquetRows(root / files["mention_links"], LINK_SCHEMA)
+    except BaseException:
+        events.abandon()  # a full disk may fail opening the second file
+        raise
     cursor.register("dedup_labels", labels)
     columns = ", ".join(f"e.{name}" for name in _SUMMARY_COLUMNS)
     # one label per id: rows sharing an id (never written by the coder) stay one event
