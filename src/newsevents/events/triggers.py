@@ -318,10 +318,7 @@ class TriggerFinder:
         undergoes the verb: "three soldiers died in the attack", "three civilians were killed
         in a car bombing" did not attack (a stative passive's subject acts: "Chile was
         engaged in talks")."""
-        container = _of_container(noun, self.is_event_noun)
-        if container is not None and container.lemma_.lower() in self.cues.affected:
-            return []  # "met survivors of the massacre": whoever met them did not commit it
-        found = _actor_from_governing_verb(noun, self.is_event_noun)
+        found = _actor_from_governing_verb(noun, self.is_event_noun, self.cues.affected)
         verb = found[0].head if found else None
         if verb is None or verb.lemma_.lower() in self.cues.undergo:
             return []
@@ -446,13 +443,19 @@ def _of_container(noun: Token, is_event_noun: Any) -> Token | None:
     return None if is_event_noun(container) else container
 
 
-def _actor_from_governing_verb(noun: Token, is_event_noun: Any) -> list[Token]:
+def _actor_from_governing_verb(
+    noun: Token, is_event_noun: Any, affected: frozenset[str]
+) -> list[Token]:
     """'he launched the invasion', 'travel for a sitdown': the verb's subject acts; a noun
-    compound counts as its head ('launched a mediation effort')."""
+    compound counts as its head ('launched a mediation effort'). Not through a noun of
+    people the event defines (`affected`): 'met survivors of the massacre'."""
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head
     # "began a new round of exercises", "a wave of strikes"; not "a suspension of aid"
-    noun = _of_container(noun, is_event_noun) or noun
+    container = _of_container(noun, is_event_noun)
+    if container is not None and container.lemma_.lower() in affected:
+        return []  # whoever met the survivors did not commit the massacre
+    noun = container or noun
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         subject = syntax.inherited_subject(head)
