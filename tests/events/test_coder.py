@@ -159,6 +159,13 @@ def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:
     met = _one(code("The Chilean president met the Peruvian president in Lima."), "CONSULT")
     visit = _one(code("The Chilean president visited Peru on Monday."), "CONSULT")
     assert met["reciprocal"] is True and visit["reciprocal"] is False
+    # a meeting "for talks" or "with the leaders" happened; only one to come is an intent
+    talks = _one(code("The Chilean president met the Peruvian president for talks."), "CONSULT")
+    leaders = _one(code("The Chilean envoy met with the leaders of Peru in Lima."), "CONSULT")
+    assert talks["reciprocal"] and leaders["reciprocal"]
+    assert (talks["cameo"], leaders["cameo"]) == ("040", "040")
+    coming = code("The Chilean president will meet the Peruvian president for talks.")
+    assert (coming[0]["cameo"], coming[0]["aux"]) == ("036", ["future"])
 
 
 def test_coder_promised_act_takes_the_cameo_code_of_the_promise(code: Any) -> None:

@@ -240,6 +240,8 @@ def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str 
         ("telephone", ["counterpart"], {"on": ["monday"]}, "CONSULT"),
         ("press", [], {"on": ["wednesday"]}, "REQUEST"),
         ("meet", [], {"at": ["foreign ministry"]}, "CONSULT"),
+        ("meet", [], {"for": ["talk"]}, "CONSULT"),  # PETRARCH: 036, intent to meet
+        ("meet", [], {"with": ["leader"]}, "CONSULT"),
         # "Volunteers handed over two tons of medicine to the clinic."
         ("hand over", ["ton"], {"of": ["medicine"]}, "AID"),
         ("hand over", ["food aid"], {}, "AID"),
