@@ -182,3 +182,21 @@ def test_slots_the_weapon_of_an_attack_is_no_party(code: Any) -> None:
     # and the neighbours of closed borders are the recipients
     event = _event(code("Chile closed its borders with Peru."), "closed")
     assert _countries(event["recipient"]) == ["PER"]
+
+
+def test_slots_an_accusation_is_aimed_at_the_name_it_accuses(code: Any) -> None:
+    # a name the tables do not know is still whom the accusation is addressed to: neither
+    # the government of its content nor an actor named after it is the recipient
+    accused = _event(
+        code("Erdogan accused Gulen of attempting to overthrow the Turkish government."), "accused"
+    )
+    assert accused["recipient"] == [] and _texts(accused["arguments"]["recipient"]) == ["Gulen"]
+    urged = _event(
+        code("The Kenyan minister urged Velioglu to stop the attacks on Somalia."), "urged"
+    )
+    assert urged["recipient"] == [] and _texts(urged["arguments"]["recipient"]) == ["Velioglu"]
+    # a thing named as object is no addressee: "blocked the Europe Bridge"
+    blocked = _event(
+        code("French workers blocked the Europe Bridge from France to Germany."), "blocked"
+    )
+    assert sorted(_countries(blocked["recipient"])) == ["DEU", "FRA"]

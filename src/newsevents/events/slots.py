@@ -44,6 +44,9 @@ _WITH_PARTY_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 _AT_INTO_TARGET_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "MOBILIZE"}
 # "over X", "about X" name what an act is about ("clashed with Zuckerberg over immigration")
 _TOPIC_PREPS = {"over", "about"}
+# acts whose direct object is whom they are addressed to ("accused [Gulen] of ...", "urged
+# [Europe] to ...", "warned [Ankara]"); of others, often a thing ("blocked the Europe Bridge")
+_ADDRESSED_TYPES = {"ACCUSE", "REQUEST", "THREATEN"}
 _MODIFIERS_OF_ORIGIN = {"amod", "compound", "nmod", "poss"}  # whose agents a noun names
 
 
@@ -131,7 +134,8 @@ class SlotFiller:
             # own force; whom it is mobilized against is the recipient
             kept = [(r, t) for r, t in kept if not (t.dep_ == "dobj" and t.head == trigger)]
             kept = kept or _others(self.actors_of(_opposed(trigger), ctx, trigger), actors)
-        if not kept and cand.coding.type in INTENT_TYPES:
+        addressee = _unknown_addressee(cand)
+        if not kept and cand.coding.type in INTENT_TYPES and addressee is None:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
             content = _content_recipients(trigger)
@@ -149,6 +153,7 @@ class SlotFiller:
         if (
             not kept
             and not _names_unknown(cand.recipient_heads)
+            and addressee is None
             and not (cand.coding.type in MUTUAL_TYPES and several_parties(actor_tokens))
         ):
             # PETRARCH's convention: the target is the first actor in the trigger's own phrase
@@ -179,8 +184,11 @@ class SlotFiller:
         heads = list(cand.recipient_heads)
         if event_type == "RETREAT" and cand.kind == "verb":  # "withdrew troops [from] X"
             heads += syntax.objects_of_preps(cand.token, ("from",))
+        addressee = _unknown_addressee(cand)
         for head in heads:
-            if head.dep_ not in {"pobj", "nsubjpass"} or head.pos_ not in {"NOUN", "PROPN"}:
+            if head == addressee:
+                pass  # "accused [Gulen] of plotting a coup"
+            elif head.dep_ not in {"pobj", "nsubjpass"} or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if head.i in own or {head.lower_, head.lemma_.lower()} & own_words:
                 continue
@@ -417,3 +425,12 @@ def _content_recipients(trigger: Token) -> list[Token]:
             found += [obj, *syntax.objects_of_preps(obj, _CONTENT_PREPS)]
         found += syntax.objects_of_preps(child, _CONTENT_PREPS)
     return found
+
+
+def _unknown_addressee(cand: Candidate) -> Token | None:
+    """The name an accusation, demand or threat is addressed to as its direct object,
+    whether or not the actor tables know it: "accused [Gulen] of attempting to overthrow
+    the government" is aimed at Gulen, not at the government of its content."""
+    if cand.coding.type not in _ADDRESSED_TYPES:
+        return None
+    return next((h for h in cand.recipient_heads if h.dep_ == "dobj" and h.pos_ == "PROPN"), None)
