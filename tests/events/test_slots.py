@@ -200,3 +200,12 @@ def test_slots_an_accusation_is_aimed_at_the_name_it_accuses(code: Any) -> None:
         code("French workers blocked the Europe Bridge from France to Germany."), "blocked"
     )
     assert sorted(_countries(blocked["recipient"])) == ["DEU", "FRA"]
+
+
+def test_slots_the_noun_before_a_proposal_says_whose_it_is(code: Any) -> None:
+    event = _event(code("The rebels rejected a Colombian government offer of talks."), "rejected")
+    assert _countries(event["recipient"]) == ["COL"]
+    assert event["recipient"][0]["sector"] == "GOV"
+    # a noun before that names no one says of what kind the offer is
+    event = _event(code("Chile rejected the peace offer of the rebels."), "rejected")
+    assert [r["sector"] for r in event["recipient"]] == ["REB"]

@@ -273,12 +273,14 @@ def several_parties(actor_tokens: list[Token]) -> bool:
 
 
 def _owners(token: Token, hit: bool = False) -> list[Token]:
-    """The "of" complements and possessors of a noun: "the leaders of Chile", "the
-    government's offer"; and for what an attack hits, whom it is for: "a camp for
-    Congolese refugees"."""
+    """The "of" complements, possessors and the noun just before a noun: "the leaders of
+    Chile", "the government's offer", "a government offer"; and for what an attack hits,
+    whom it is for: "a camp for Congolese refugees"."""
     preps = {"of", "for"} if hit else {"of"}
     owners = [o for p, o in syntax.prepositional_objects(token) if p in preps]
-    return owners + [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners += [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    # "an Afghan [government] offer", "a [Hamas] proposal": the noun before says whose
+    return owners + [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
 
 
 def _names_a_pair(token: Token) -> bool:
