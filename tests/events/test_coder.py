@@ -217,6 +217,14 @@ def test_coder_scene_setting_clause_is_less_sure_than_the_main_clause(code: Any)
     assert main["trigger"]["text"] == "suspended"
 
 
+def test_coder_a_clause_describing_a_party_is_less_sure_than_the_main_clause(code: Any) -> None:
+    # a relative clause tells who a party is; the sentence asserts its main clause, though
+    # the clause has a date and the main clause none
+    events = code("The UN condemned the Syrian army, which had shelled the town of Homs on Monday.")
+    assert _main(events)["trigger"]["text"] == "condemned"
+    assert _one(events, "ASSAULT")["confidence"] < _one(events, "ACCUSE")["confidence"]
+
+
 def test_coder_noun_named_by_the_verb_pattern_is_not_its_own_event(code: Any) -> None:
     events = code("The Peruvian government rejected accusations that it had jailed journalists.")
     assert not [e for e in events if e["type"] == "ACCUSE"]

@@ -336,9 +336,10 @@ def _confidence(
     embedded in (relative, complement, adverbial) makes it less sure, since the sentence
     asserts its main clause and only mentions the others, and a clause that sets the scene
     or a condition ("after a jet shot down ...", "if the talks fail") or a participle that
-    adds a consequence (", killing one") even less; a purpose clause ("staged protests to
-    demand reforms") names an aim, not the act, and ranks below the act; a negation or a
-    condition too, since the event then did not (or not yet) happen."""
+    adds a consequence (", killing one") or a clause that describes a party ("the army,
+    which had shelled Homs", "fishermen held captive") even less; a purpose clause
+    ("staged protests to demand reforms") names an aim, not the act, and ranks below the
+    act; a negation or a condition too, since the event then did not (or not yet) happen."""
     score = 0.4 + (0.2 if actors else 0) + (0.2 if recipients else 0)
     score -= 0.2 if "negated" in aux else 0
     score -= 0.1 if "hypothetical" in aux else 0
@@ -354,6 +355,9 @@ def _confidence(
     if any(_opens_with(c, cues.background | cues.conditional) for c in clauses):
         score -= 0.35
     elif any(syntax.is_participle_adjunct(c) and c.tag_ == "VBG" for c in clauses):
+        score -= 0.1
+    elif any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN") for c in clauses):
+        # not an "-ing" clause of a noun: "a statement urging X to comply" says what it says
         score -= 0.1
     return round(max(score, 0.05), 2)
 
