@@ -726,3 +726,17 @@ def test_coder_a_place_name_two_countries_share_is_read_in_its_sentence(code: An
     assert _countries(_one(code(text), "ASSAULT")["recipient"]) == {"LBN"}
     text = "Gunmen attacked a police post in Tripoli on Monday."
     assert _countries(_one(code(text), "ASSAULT")["recipient"]) == {"LBY"}
+
+
+def test_coder_a_gerund_after_a_preposition_is_done_by_the_clause_subject(code: Any) -> None:
+    # "by", "after", "without" + gerund: the subject of the verb the phrase hangs on acts
+    donated = _one(code("China helped Africa by donating medical supplies to Kenya."), "AID")
+    assert _countries(donated["actor"]) == {"CHN"} and _countries(donated["recipient"]) == {"KEN"}
+    # after a preposition of time it sets the scene, as a clause does; after "without" it
+    # did not happen
+    events = code("Chile recalled its ambassador from Bolivia after holding talks with Peru.")
+    assert _countries(_one(events, "CONSULT")["actor"]) == {"CHL"}
+    events = code("Chile suspended its aid after attacking Peruvian positions on Monday.")
+    assert _main(events)["trigger"]["text"] == "suspended"
+    sold = code("Russia sold arms to Armenia without demanding payment from Armenia.")
+    assert "negated" in _one(sold, "REQUEST")["aux"]

@@ -381,7 +381,7 @@ def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
     """Whether `clause` is an adverbial clause or phrase introduced by one of `subordinators`."""
     if clause.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in subordinators for c in clause.children)
-    return clause.dep_ == "pobj" and clause.head.lower_ in subordinators
+    return clause.dep_ in {"pobj", "pcomp"} and clause.head.lower_ in subordinators
 
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:

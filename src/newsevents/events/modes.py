@@ -85,6 +85,8 @@ def aux_modes(
         any(c.dep_ == "neg" for c in children)
         or any(c.dep_ == "det" and c.lower_ in cues.negation for c in trigger.children)
         or chain_lemmas & cues.negation
+        # "gave arms [without] demanding payment"
+        or any(t.dep_ == "pcomp" and _lemma(t.head) in cues.negation for t in chain)
     ):
         modes.append("negated")
     if _reported(trigger, actor_tokens, cues):

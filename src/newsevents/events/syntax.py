@@ -148,8 +148,20 @@ def inherited_subject(verb: Token) -> Token | None:
             return current.head if current.dep_ == "relcl" else None
         if current.dep_ not in _CONTROL_LINKS or current.head.i == current.i:
             return None
+        if current.dep_ == "pcomp" and _shares_subject(current.head):
+            current = current.head.head  # "China continued its efforts [by donating] ..."
+            continue
         current = matrix(current) if is_participle_adjunct(current) else current.head
     return None
+
+
+# prepositions whose gerund is done by the subject of the verb they hang on: "[by]
+# donating", "[after] meeting"; not "accused X [of] attacking" (X attacks)
+_ADJUNCT_PREPS = {"by", "after", "before", "while", "without", "upon", "through", "since"}
+
+
+def _shares_subject(preposition: Token) -> bool:
+    return preposition.lower_ in _ADJUNCT_PREPS and preposition.head.pos_ in {"VERB", "AUX"}
 
 
 def is_participle_adjunct(verb: Token) -> bool:
