@@ -163,6 +163,9 @@ def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:
     talks = _one(code("The Chilean president met the Peruvian president for talks."), "CONSULT")
     leaders = _one(code("The Chilean envoy met with the leaders of Peru in Lima."), "CONSULT")
     assert talks["reciprocal"] and leaders["reciprocal"]
+    # a host and a visitor meet: the manual makes all of them actors
+    hosted = _one(code("The Chilean president hosted the Peruvian president."), "CONSULT")
+    assert (hosted["cameo"], hosted["reciprocal"]) == ("043", True)
     assert (talks["cameo"], leaders["cameo"]) == ("040", "040")
     coming = code("The Chilean president will meet the Peruvian president for talks.")
     assert (coming[0]["cameo"], coming[0]["aux"]) == ("036", ["future"])
