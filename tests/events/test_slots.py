@@ -37,6 +37,11 @@ def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> 
     assert _texts(event["arguments"]["actor"]) == ["Chile and Peru"]
     condemned = _event(code("Chile and Peru condemned the coup."), "condemned")
     assert condemned["reciprocal"] is False
+    # what they agree to do is no party, unless it is an act on someone
+    shared = _event(code("Chile and Peru agreed to share information on Bolivia."), "agreed")
+    assert shared["reciprocal"] is True and shared["recipient"] == []
+    lifted = _event(code("Chile and Peru agreed to lift tariffs on Bolivian goods."), "agreed")
+    assert lifted["reciprocal"] is False and _countries(lifted["recipient"]) == ["BOL"]
 
 
 def test_slots_the_actors_own_forces_are_not_its_recipient(code: Any) -> None:

@@ -135,10 +135,16 @@ class SlotFiller:
             kept = [(r, t) for r, t in kept if not (t.dep_ == "dobj" and t.head == trigger)]
             kept = kept or _others(self.actors_of(_opposed(trigger), ctx, trigger), actors)
         addressee = _unknown_addressee(cand)
+        together = cand.coding.type in MUTUAL_TYPES and several_parties(actor_tokens)
         if not kept and cand.coding.type in INTENT_TYPES and addressee is None:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
             content = _content_recipients(trigger)
+            if together:
+                # parties who agree together agree with each other ("Britain and Germany
+                # agreed to share information on North Korea"), unless what they agree on
+                # is an act on someone ("agreed to lift tariffs on American products")
+                content = [t for t in content if self._acted_on(t)]
             kept = _others(self.actors_of(content, ctx, trigger), actors)
             for clause in trigger.children:  # "offered to send troops to Jordan"
                 if clause.dep_ in {"xcomp", "ccomp", "acl"}:
@@ -154,7 +160,7 @@ class SlotFiller:
             not kept
             and not _names_unknown(cand.recipient_heads)
             and addressee is None
-            and not (cand.coding.type in MUTUAL_TYPES and several_parties(actor_tokens))
+            and not together
         ):
             # PETRARCH's convention: the target is the first actor in the trigger's own phrase
             # ("agreed to set up a centre in Tokyo", "aid for Romania and Poland"); not when
@@ -199,6 +205,10 @@ class SlotFiller:
             if self.mentions.actor(head, ctx) is None:
                 found.append(head)
         return found
+
+    def _acted_on(self, token: Token) -> bool:
+        """Whether `token` is the object of an event noun's preposition: "tariffs on [X]"."""
+        return token.dep_ == "pobj" and self.is_event_noun(token.head.head)
 
     def _stated_aim(self, cand: Candidate) -> list[Token]:
         """Whom an act is "in protest of", "in defiance of": the target of an event noun in
