@@ -40,6 +40,8 @@ def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> 
     # what they agree to do is no party, unless it is an act on someone
     shared = _event(code("Chile and Peru agreed to share information on Bolivia."), "agreed")
     assert shared["reciprocal"] is True and shared["recipient"] == []
+    talks = _event(code("Chile and Peru failed to reach agreement on Bolivia."), "reach")
+    assert talks["recipient"] == [] and talks["reciprocal"] is True
     lifted = _event(code("Chile and Peru agreed to lift tariffs on Bolivian goods."), "agreed")
     assert lifted["reciprocal"] is False and _countries(lifted["recipient"]) == ["BOL"]
 

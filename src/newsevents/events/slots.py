@@ -126,7 +126,12 @@ class SlotFiller:
         """Resolved recipients of a candidate and the tokens that name them."""
         trigger = cand.token
         hit = cand.coding.type == "ASSAULT"
-        kept = _others(self.actors_of(cand.recipient_heads, ctx, trigger, hit), actors)
+        heads = cand.recipient_heads
+        if several_parties(actor_tokens):
+            # "Palestinians and Israelis failed to reach agreement on [Gaza]": what parties
+            # side by side act on together is their topic, not a party
+            heads = [h for h in heads if not _names_a_topic(h, cand.coding.type)]
+        kept = _others(self.actors_of(heads, ctx, trigger, hit), actors)
         if cand.kind == "verb":
             kept = _goals_over_themes(trigger, kept, ctx.guessed_country)
         if cand.kind == "verb" and cand.coding.type == "MOBILIZE":
@@ -200,7 +205,7 @@ class SlotFiller:
                 continue
             if head.ent_type_ in {"DATE", "TIME"} or self.is_event_noun(head):
                 continue
-            if head.dep_ == "pobj" and not _names_a_party(head.head.lower_, event_type):
+            if _names_a_topic(head, event_type):
                 continue
             if self.mentions.actor(head, ctx) is None:
                 found.append(head)
@@ -274,6 +279,12 @@ def _names_a_party(preposition: str, event_type: str) -> bool:
     if preposition in {"at", "into"}:
         return event_type in _AT_INTO_TARGET_TYPES
     return True
+
+
+def _names_a_topic(head: Token, event_type: str) -> bool:
+    """Whether `head` is the object of a preposition that names no party of an act of
+    `event_type` ("agreement [on] trade", "talks [over] the border")."""
+    return head.dep_ == "pobj" and not _names_a_party(head.head.lower_, event_type)
 
 
 def several_parties(actor_tokens: list[Token]) -> bool:
