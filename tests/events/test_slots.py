@@ -42,6 +42,9 @@ def test_slots_coordinated_parties_of_a_mutual_act_are_reciprocal(code: Any) -> 
     assert shared["reciprocal"] is True and shared["recipient"] == []
     talks = _event(code("Chile and Peru failed to reach agreement on Bolivia."), "reach")
     assert talks["recipient"] == [] and talks["reciprocal"] is True
+    # an act named through another noun is no party either: "a round of [naval exercises]"
+    drills = _event(code("Chile and Peru began a new round of joint naval exercises."), "began")
+    assert drills["recipient"] == [] and drills["reciprocal"] is True
     lifted = _event(code("Chile and Peru agreed to lift tariffs on Bolivian goods."), "agreed")
     assert lifted["reciprocal"] is False and _countries(lifted["recipient"]) == ["BOL"]
 

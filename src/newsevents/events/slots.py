@@ -92,7 +92,7 @@ class SlotFiller:
             if all(found is None for _, found in resolved):
                 heads = [o for h in heads for o in _owners(h, hit)]
                 resolved = [
-                    (c, self.mentions.actor(c, ctx)) for h in heads for c in syntax.conjuncts(h)
+                    (c, self._agent(c, ctx, hit)) for h in heads for c in syntax.conjuncts(h)
                 ]
             for head, found in resolved:
                 for each in [found, *self._other_nationalities(head, found, ctx)]:
