@@ -219,3 +219,18 @@ def test_slots_the_noun_before_a_proposal_says_whose_it_is(code: Any) -> None:
     # a noun before that names no one says of what kind the offer is
     event = _event(code("Chile rejected the peace offer of the rebels."), "rejected")
     assert [r["sector"] for r in event["recipient"]] == ["REB"]
+
+
+def test_slots_a_phrase_never_spans_the_verb_it_depends_on(code: Any) -> None:
+    # the parser hangs "the countries" on "Chile" as an apposition, past the verb
+    text = (
+        "Chile and the Republic of Peru have agreed to a border deal, the countries announced"
+        " on Friday, hoping to end the dispute."
+    )
+    event = _event(code(text), "agreed")
+    assert _texts(event["arguments"]["actor"]) == ["Chile and the Republic of Peru"]
+
+
+def test_slots_each_coordinated_head_may_name_its_owner(code: Any) -> None:
+    event = _event(code("The Republic of Peru and Chile condemned the coup."), "condemned")
+    assert sorted(_countries(event["actor"])) == ["CHL", "PER"]

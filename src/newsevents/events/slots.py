@@ -88,12 +88,16 @@ class SlotFiller:
                 continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
-            resolved = [(h, self._agent(h, ctx, hit)) for h in heads]
-            if all(found is None for _, found in resolved):
-                heads = [o for h in heads for o in _owners(h, hit)]
-                resolved = [
-                    (c, self._agent(c, ctx, hit)) for h in heads for c in syntax.conjuncts(h)
-                ]
+            resolved = []
+            for head in heads:
+                found = self._agent(head, ctx, hit)
+                if found is not None:
+                    resolved.append((head, found))
+                    continue
+                # each head that names no one may name its owner: "Chile and [the Republic]
+                # of Peru", "the leaders of Chile"
+                owners = [c for o in _owners(head, hit) for c in syntax.conjuncts(o)]
+                resolved += [(c, self._agent(c, ctx, hit)) for c in owners]
             for head, found in resolved:
                 for each in [found, *self._other_nationalities(head, found, ctx)]:
                     if each is not None and each not in actors:

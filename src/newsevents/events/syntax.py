@@ -233,9 +233,20 @@ def content_clauses(noun: Token) -> list[Token]:
 
 
 def coordinated(tokens: list[Token]) -> bool:
-    """Whether some of `tokens` are coordinated with each other ("X and Y")."""
-    ids = {t.i for t in tokens}
-    return any(c.i in ids for t in tokens for c in t.conjuncts)
+    """Whether some of `tokens` are coordinated with each other ("X and Y"), or the nouns
+    they own are ("the leaders of X and a section of Y")."""
+    heads = [_owned(t) for t in tokens]
+    ids = {t.i for t in heads}
+    return any(c.i in ids for t in heads for c in t.conjuncts)
+
+
+def _owned(token: Token) -> Token:
+    """The noun `token` owns ("a section [of] Y", "Y['s] leaders"), else itself."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in _NOUNS:
+        return token.head.head
+    if token.dep_ == "poss" and token.head.pos_ in _NOUNS:
+        return token.head
+    return token
 
 
 # links that leave a trigger's own phrase: its subject, other clauses, punctuation
@@ -245,6 +256,7 @@ _PHRASE_EXITS = {
     "mark", "punct", "cc", "appos", "npadvmod", "advmod",
 }
 # fmt: on
+_NOUNS = {"NOUN", "PROPN"}
 _NP_INNER = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat"}
 
 
@@ -396,6 +408,7 @@ def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
     top = [
         c for c in head.children
         if _inside(c, stops) and (c.dep_ != "prep" or c.lower_ in kept_preps)
+        and not _across_governor(head, c)
     ]  # fmt: skip
     found, stack = [head], top
     while stack:
@@ -403,6 +416,14 @@ def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
         found.append(token)
         stack += [c for c in token.children if _inside(c, stops)]
     return found
+
+
+def _across_governor(head: Token, child: Token) -> bool:
+    """Whether `child` lies on the far side of the word that governs `head`: the parser
+    may hang a later phrase on a subject ("[Canada and the UK] have agreed to a deal, [the
+    countries] announced"), and a phrase never spans its own governor."""
+    governor = head.head
+    return governor.i != head.i and min(head.i, child.i) < governor.i < max(head.i, child.i)
 
 
 def _inside(token: Token, stops: frozenset[str]) -> bool:
