@@ -88,7 +88,7 @@ class SlotFiller:
                 continue
             # the trigger itself is never its own slot, even when coordinated with one
             heads = [h for h in syntax.conjuncts(token) if trigger is None or h.i != trigger.i]
-            resolved = []
+            resolved: list[tuple[Token, dict[str, Any] | None]] = []
             for head in heads:
                 found = self._agent(head, ctx, hit)
                 if found is not None:
