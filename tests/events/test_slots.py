@@ -234,3 +234,9 @@ def test_slots_a_phrase_never_spans_the_verb_it_depends_on(code: Any) -> None:
 def test_slots_each_coordinated_head_may_name_its_owner(code: Any) -> None:
     event = _event(code("The Republic of Peru and Chile condemned the coup."), "condemned")
     assert sorted(_countries(event["actor"])) == ["CHL", "PER"]
+
+
+def test_slots_where_a_state_of_siege_is_declared_is_its_recipient(code: Any) -> None:
+    text = "The Bolivian government declared a state of siege on Sunday in the province of Oruro."
+    event = _event(code(text), "siege")
+    assert _texts(event["arguments"]["recipient"]) == ["the province of Oruro"]

@@ -270,8 +270,10 @@ class TriggerFinder:
             elif prep in entry.recipient_preps:
                 prep_recipients.append(obj)
         if not prep_recipients:
-            # "reduced aid to Tajikistan": the parser hangs the noun's complement on the verb
-            prep_recipients = _verb_complements(noun, entry.recipient_preps)
+            # "reduced aid to Tajikistan": the parser hangs the noun's complement on the verb,
+            # also of the noun it completes ("declared a state of siege in the province")
+            whole = _of_container(noun, self.is_event_noun) or noun
+            prep_recipients = _verb_complements(whole, entry.recipient_preps)
         recipient_heads += prep_recipients
         if prep_recipients:
             # "a swing through Israel, the West Bank and Saudi Arabia": the small model
