@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 OUT = ROOT / "src" / "newsevents" / "data" / "actors"
 CURATED = ROOT / "scripts" / "data"
-VERSION = "2026.2"
+VERSION = "2026.3"
 
 PHOENIX_SOURCE = (
     "Phoenix/PETRARCH actor dictionaries (openeventdata/petrarch2 commit 676801cd, "

@@ -240,3 +240,16 @@ def test_slots_where_a_state_of_siege_is_declared_is_its_recipient(code: Any) ->
     text = "The Bolivian government declared a state of siege on Sunday in the province of Oruro."
     event = _event(code(text), "siege")
     assert _texts(event["arguments"]["recipient"]) == ["the province of Oruro"]
+
+
+def test_slots_people_held_or_accused_are_agents_of_the_place_they_are_in(code: Any) -> None:
+    # prisoners, inmates, hostages, families, suspects: whom an attack or a release reaches
+    tortured = _event(code("Syrian police tortured a young inmate in northern Syria."), "tortured")
+    assert _texts(tortured["arguments"]["recipient"])[0].startswith("a young inmate")
+    assert [(r["country"], r["sector"]) for r in tortured["recipient"]] == [("SYR", "UNK")]
+    # where the act happens places them, though the sentence names another country
+    held = _event(code("The U.S. said it would not release prisoners in Iraq."), "release")
+    assert _countries(held["recipient"]) == ["IRQ"]
+    # a modifier in the singular names no one: hostage takers are not hostages
+    takers = _event(code("Hostage takers attacked a Malian army base."), "attacked")
+    assert takers["actor"] == []

@@ -24,6 +24,7 @@ _OBJECT_LINKS = {"dobj", "dative", "pobj"}
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "our"}
 _LOCATIVE_PREPS = {"in", "throughout", "from", "of", "across"}
+_SCENE_PREPS = {"in", "throughout", "across"}  # where an act happens
 # entity labels that never name a place or a nationality
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -125,12 +126,18 @@ class MentionResolver:
 
     def _located(self, token: Token, agent: dict[str, Any], ctx: DocumentContext) -> dict[str, Any]:
         """An agent without a country takes the country it is placed in: "demonstrators in
-        Baghdad", "students throughout Indonesia", "police from Kenya"."""
-        for prep, obj in syntax.prepositional_objects(token):
-            if prep in _LOCATIVE_PREPS:
-                place = self.actor(obj, ctx)
-                if place is not None and place["country"]:
-                    return {**agent, "country": place["country"]}
+        Baghdad", "students throughout Indonesia", "police from Kenya", "killed three
+        soldiers in Mali"."""
+        # its own place, else where the act it undergoes happens ("released prisoners in
+        # Iraq": the parser hangs the place on the verb); not where the act takes it from
+        undergoes = token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB"
+        places = [(token, _LOCATIVE_PREPS), *([(token.head, _SCENE_PREPS)] if undergoes else [])]
+        for head, preps in places:
+            for prep, obj in syntax.prepositional_objects(head):
+                if prep in preps:
+                    place = self.actor(obj, ctx)
+                    if place is not None and place["country"]:
+                        return {**agent, "country": place["country"]}
         # else the one country the sentence places things in ("police said ... in Baghdad"),
         # or else the one country it names at all ("Egyptian police dispersed demonstrators")
         if ctx.people is None:
