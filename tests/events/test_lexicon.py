@@ -247,6 +247,8 @@ def _plover(lemma: str, objects: list[str], preps: dict[str, list[str]]) -> str 
         ("hand over", ["food aid"], {}, "AID"),
         # "The militia handed over its weapons." (CAMEO 0873, demobilise)
         ("hand over", ["weapon"], {}, "RETREAT"),
+        ("lay down", ["arm"], {}, "RETREAT"),  # "laid down their arms" (CAMEO 0873)
+        ("send", ["platoon"], {"to": ["kuwait"]}, "MOBILIZE"),
         ("hand over", ["power"], {}, "RETREAT"),  # stepping down (CAMEO 0831): resign
         ("let", ["free"], {}, "RETREAT"),
         ("set", ["free"], {}, "RETREAT"),
