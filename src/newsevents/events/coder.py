@@ -204,10 +204,11 @@ class EventCoder:
             "reciprocal": mutual or reciprocal,
             "arguments": {
                 "actor": syntax.argument_phrases(
-                    actor_tokens, trigger, ctx.text, joined=mutual or reciprocal
+                    _named(actor_tokens, actors), trigger, ctx.text, joined=mutual or reciprocal
                 ),
                 "recipient": syntax.argument_phrases(
-                    recipient_tokens or self.slots.unknown_recipients(cand, coding.type, ctx),
+                    _named(recipient_tokens, recipients)
+                    or self.slots.unknown_recipients(cand, coding.type, ctx),
                     trigger,
                     ctx.text,
                     targets=self._targeted(cand),
@@ -382,6 +383,20 @@ def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
     if clause.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in subordinators for c in clause.children)
     return clause.dep_ in {"pobj", "pcomp"} and clause.head.lower_ in subordinators
+
+
+def _named(tokens: list[Token], resolved: list[dict[str, Any]]) -> list[Token]:
+    """The slot tokens with each personal pronoun replaced by the mention it resolved to,
+    when that mention is earlier in the same sentence: "[Tajikistan] says it will not accept
+    refugees" names the party where the pronoun only points to it."""
+    named = []
+    for token, actor in zip(tokens, resolved, strict=True):
+        if token.pos_ == "PRON" and token.dep_ != "poss":
+            found = token.doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
+            if found is not None and token.sent.start <= found.start and found.end <= token.i:
+                token = found.root
+        named.append(token)
+    return named
 
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:
