@@ -261,3 +261,9 @@ def test_slots_a_pronoun_argument_is_the_name_it_stands_for_in_its_sentence(code
     # a name in an earlier sentence is not this sentence's argument: the pronoun stays
     events = code("President Boric condemned the coup. On Tuesday he recalled the ambassador.")
     assert _texts(_event(events, "recalled")["arguments"]["actor"]) == ["he"]
+
+
+def test_slots_coordinated_modifiers_name_each_party_whichever_resolved_first(code: Any) -> None:
+    # the nearest modifier ("EU") gave the country; the first one ("Peruvian") is a party too
+    event = _event(code("Peruvian and EU negotiators failed to reach a deal on fishing."), "reach")
+    assert sorted(_countries(event["actor"])) == ["EUR", "PER"] and event["reciprocal"]

@@ -115,10 +115,14 @@ class SlotFiller:
         first = next(
             (c for c in head.children if c.dep_ in _MODIFIERS_OF_ORIGIN and c.conjuncts), None
         )
-        if first is None or self._country_of(first, ctx) != found["country"]:
-            return []  # the country came from elsewhere than the coordinated adjectives
-        others = [self._country_of(c, ctx) for c in first.conjuncts]
-        return [{**found, "country": c} for c in others if c and c != found["country"]]
+        if first is None:
+            return []
+        named = [self._country_of(c, ctx) for c in [first, *first.conjuncts]]
+        if found["country"] not in named:
+            return []  # the country came from elsewhere than the coordinated modifiers
+        return [
+            {**found, "country": c} for c in dict.fromkeys(named) if c and c != found["country"]
+        ]
 
     def _country_of(self, word: Token, ctx: DocumentContext) -> str | None:
         resolved = self.mentions.reading(word.text, ctx)
