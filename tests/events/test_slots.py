@@ -267,3 +267,6 @@ def test_slots_coordinated_modifiers_name_each_party_whichever_resolved_first(co
     # the nearest modifier ("EU") gave the country; the first one ("Peruvian") is a party too
     event = _event(code("Peruvian and EU negotiators failed to reach a deal on fishing."), "reach")
     assert sorted(_countries(event["actor"])) == ["EUR", "PER"] and event["reciprocal"]
+    # the parser may coordinate neither modifier ("[UK] and [EU]" hang on the noun apart)
+    event = _event(code("UK and EU negotiators have agreed a trade deal."), "agreed")
+    assert sorted(_countries(event["actor"])) == ["EUR", "GBR"] and event["reciprocal"]

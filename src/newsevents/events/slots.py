@@ -112,12 +112,15 @@ class SlotFiller:
         services": one phrase, the agents of two countries."""
         if found is None or head.pos_ == "PROPN" or not found["country"]:
             return []
-        first = next(
-            (c for c in head.children if c.dep_ in _MODIFIERS_OF_ORIGIN and c.conjuncts), None
-        )
-        if first is None:
+        modifiers = [c for c in head.children if c.dep_ in _MODIFIERS_OF_ORIGIN]
+        first = next((c for c in modifiers if c.conjuncts), None)
+        if first is not None:
+            words = [first, *first.conjuncts]
+        elif any(c.dep_ == "cc" for m in modifiers for c in m.children):
+            words = modifiers  # "UK and EU negotiators": the parser coordinates no modifier
+        else:
             return []
-        named = [self._country_of(c, ctx) for c in [first, *first.conjuncts]]
+        named = [self._country_of(c, ctx) for c in words]
         if found["country"] not in named:
             return []  # the country came from elsewhere than the coordinated modifiers
         return [
