@@ -270,3 +270,12 @@ def test_slots_coordinated_modifiers_name_each_party_whichever_resolved_first(co
     # the parser may coordinate neither modifier ("[UK] and [EU]" hang on the noun apart)
     event = _event(code("UK and EU negotiators have agreed a trade deal."), "agreed")
     assert sorted(_countries(event["actor"])) == ["EUR", "GBR"] and event["reciprocal"]
+
+
+def test_slots_the_force_a_deployment_moves_is_no_party(code: Any) -> None:
+    events = code("Chile announced the deployment of 200 soldiers to Haiti.")
+    deployment = _event(events, "deployment")
+    assert _countries(deployment["recipient"]) == ["HTI"]
+    # as for "deployed 200 soldiers": the soldiers deployed are the actor's own force
+    alone = _event(code("Chile announced the deployment of 200 Chilean soldiers."), "deployment")
+    assert alone["recipient"] == []

@@ -379,9 +379,13 @@ def _goals_over_themes(
 
 def _moved(cand: Candidate) -> tuple[Token, ...]:
     """The objects a verb's pattern names that the act moves, the actor's own force or
-    envoys: what is mobilized ("mobilized the army"), or sent or taken somewhere
-    ("withdrew troops from Bolivia"). They are no party to the act; what an attack, a
-    release or a ban names ("attacked a military base") is its recipient."""
+    envoys: what is mobilized ("mobilized the army", "the deployment of troops"), or sent
+    or taken somewhere ("withdrew troops from Bolivia"). They are no party to the act;
+    what an attack, a release or a ban names ("attacked a military base") is its
+    recipient."""
+    if cand.kind == "noun" and cand.coding.type == "MOBILIZE":
+        # "the deployment [of 230 troops] to Liberia"
+        return tuple(syntax.objects_of_preps(cand.token, ("of",)))
     if cand.kind != "verb" or not cand.predicate_objects:
         return ()
     verb = argument_source(cand.token)
