@@ -279,3 +279,11 @@ def test_slots_the_force_a_deployment_moves_is_no_party(code: Any) -> None:
     # as for "deployed 200 soldiers": the soldiers deployed are the actor's own force
     alone = _event(code("Chile announced the deployment of 200 Chilean soldiers."), "deployment")
     assert alone["recipient"] == []
+
+
+def test_slots_troops_deployed_stand_for_the_actor_whose_force_they_are(code: Any) -> None:
+    event = _event(code("Chilean troops were deployed to Haiti on Monday."), "deployed")
+    assert _countries(event["actor"]) == ["CHL"] and _countries(event["recipient"]) == ["HTI"]
+    # an agent still acts: "were deployed by the UN"
+    by_un = _event(code("Chilean troops were deployed to Haiti by the UN."), "deployed")
+    assert _countries(by_un["actor"]) == ["UNO"]

@@ -137,6 +137,11 @@ class TriggerFinder:
             # "Israel is opposed to the plan": a state of the subject, who is the actor
             actor_heads = [passive]
             recipient_heads = syntax.objects_of_preps(verb, VERB_RECIPIENT_PREPS)
+        elif passive is not None and agent is None and match.code[:2] == "15":
+            # "peacekeepers were deployed to Liberia": the force moved is the actor's own,
+            # it stands for the actor; where it goes is the recipient (CAMEO 15 posture)
+            actor_heads = [passive]
+            recipient_heads = syntax.objects_of_preps(verb, VERB_RECIPIENT_PREPS)
         elif passive is not None:
             actor_heads = [agent] if agent is not None else []
             recipient_heads = [passive]
