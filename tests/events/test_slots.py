@@ -287,3 +287,14 @@ def test_slots_troops_deployed_stand_for_the_actor_whose_force_they_are(code: An
     # an agent still acts: "were deployed by the UN"
     by_un = _event(code("Chilean troops were deployed to Haiti by the UN."), "deployed")
     assert _countries(by_un["actor"]) == ["UNO"]
+
+
+def test_slots_a_name_before_an_event_noun_is_its_actor_when_the_noun_names_a_target(
+    code: Any,
+) -> None:
+    sanctions = _event(code("UN sanctions against Peru were lifted on Monday."), "sanctions")
+    assert _countries(sanctions["actor"]) == ["UNO"]
+    assert _countries(sanctions["recipient"]) == ["PER"]
+    # without a target of its own, the name is the target: "the Ukraine invasion"
+    invasion = _event(code("Russia condemned the Ukraine invasion."), "invasion")
+    assert _countries(invasion["recipient"]) == ["UKR"]

@@ -266,8 +266,9 @@ class TriggerFinder:
             elif child.dep_ == "amod" and child.pos_ in {"ADJ", "PROPN"} and child.is_title:
                 # "Turkish operation", "Russian invasion"; not "military exercises"
                 actor_heads.append(child)
-            elif child.dep_ == "compound" and child.pos_ == "PROPN":
-                recipient_heads.append(child)  # "the Ukraine invasion"
+        # "the Ukraine invasion": a name before the noun is its target, unless the noun
+        # names its target itself ("UN sanctions against Iran": the UN imposes them)
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         prep_recipients = []
         for prep, obj in self._noun_arguments(noun):
             if prep in entry.actor_preps:
@@ -279,6 +280,10 @@ class TriggerFinder:
             # also of the noun it completes ("declared a state of siege in the province")
             whole = _of_container(noun, self.is_event_noun) or noun
             prep_recipients = _verb_complements(whole, entry.recipient_preps)
+        if prep_recipients and not actor_heads:
+            actor_heads += names
+        else:
+            recipient_heads += names
         recipient_heads += prep_recipients
         if prep_recipients:
             # "a swing through Israel, the West Bank and Saudi Arabia": the small model
