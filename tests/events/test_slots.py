@@ -298,3 +298,9 @@ def test_slots_a_name_before_an_event_noun_is_its_actor_when_the_noun_names_a_ta
     # without a target of its own, the name is the target: "the Ukraine invasion"
     invasion = _event(code("Russia condemned the Ukraine invasion."), "invasion")
     assert _countries(invasion["recipient"]) == ["UKR"]
+
+
+def test_slots_parties_who_sign_together_sign_with_each_other(code: Any) -> None:
+    text = "Chile and Peru signed an agreement to give Bolivian companies access to their ports."
+    signed = _event(code(text), "signed")
+    assert signed["reciprocal"] and signed["recipient"] == []

@@ -63,6 +63,7 @@ class SlotFiller:
         self.is_event_noun = is_event_noun
         self.conditional = cues.conditional  # "if", "unless": whose condition an intention sets
         self.peacekeeping = cues.peacekeeping  # words that make a force a peacekeeping one
+        self.reciprocal = cues.reciprocal  # CAMEO codes of acts two parties do together
 
     def actors_of(
         self,
@@ -151,7 +152,8 @@ class SlotFiller:
             kept = [(r, t) for r, t in kept if not (t.dep_ == "dobj" and t.head == trigger)]
             kept = kept or _others(self.actors_of(_opposed(trigger), ctx, trigger), actors)
         addressee = _unknown_addressee(cand)
-        together = cand.coding.type in MUTUAL_TYPES and several_parties(actor_tokens)
+        mutual = cand.coding.type in MUTUAL_TYPES or cand.match.code in self.reciprocal
+        together = mutual and several_parties(actor_tokens)
         if not kept and cand.coding.type in INTENT_TYPES and addressee is None:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
