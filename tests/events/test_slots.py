@@ -304,3 +304,13 @@ def test_slots_parties_who_sign_together_sign_with_each_other(code: Any) -> None
     text = "Chile and Peru signed an agreement to give Bolivian companies access to their ports."
     signed = _event(code(text), "signed")
     assert signed["reciprocal"] and signed["recipient"] == []
+
+
+def test_slots_what_an_act_is_over_is_its_reason_unless_it_is_a_grievance(code: Any) -> None:
+    text = "Chile expelled the top Bolivian diplomat over the refusal of Peru to cooperate."
+    expelled = _event(code(text), "expelled")
+    assert "PER" not in _countries(expelled["recipient"])
+    # a complaint over an act is against whoever did it
+    text = "Bolivia complained to the United Nations over Chilean air raids on Tuesday."
+    complained = _event(code(text), "complained")
+    assert "CHL" in _countries(complained["recipient"])

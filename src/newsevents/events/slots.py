@@ -44,6 +44,8 @@ _WITH_PARTY_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 _AT_INTO_TARGET_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "MOBILIZE"}
 # "over X", "about X" name what an act is about ("clashed with Zuckerberg over immigration")
 _TOPIC_PREPS = {"over", "about"}
+# except for a grievance, whose cause is whom it is against ("complained over Israeli raids")
+_GRIEVANCE_TYPES = {"ACCUSE", "PROTEST"}
 # acts whose direct object is whom they are addressed to ("accused [Gulen] of ...", "urged
 # [Europe] to ...", "warned [Ankara]"); of others, often a thing ("blocked the Europe Bridge")
 _ADDRESSED_TYPES = {"ACCUSE", "REQUEST", "THREATEN"}
@@ -143,6 +145,8 @@ class SlotFiller:
             # "Palestinians and Israelis failed to reach agreement on [Gaza]": what parties
             # side by side act on together is their topic, not a party
             heads = [h for h in heads if not _names_a_topic(h, cand.coding.type)]
+        # "expelled the diplomat over [the refusal of the U.S.]": why, not to whom
+        heads = [h for h in heads if not _names_a_reason(h, cand.coding.type)]
         kept = _others(self.actors_of(heads, ctx, trigger, hit), actors)
         if cand.kind == "verb":
             kept = _goals_over_themes(trigger, kept, ctx.guessed_country)
@@ -284,7 +288,7 @@ def _names_a_party(preposition: str, event_type: str) -> bool:
     """Whether an object of `preposition` names a party of an act of `event_type` (see the
     tables above), where the actor tables know nothing of it."""
     if preposition in _TOPIC_PREPS:
-        return False
+        return event_type in _GRIEVANCE_TYPES
     if preposition == "on":
         return event_type in _ON_TARGET_TYPES
     if preposition == "with":
@@ -292,6 +296,15 @@ def _names_a_party(preposition: str, event_type: str) -> bool:
     if preposition in {"at", "into"}:
         return event_type in _AT_INTO_TARGET_TYPES
     return True
+
+
+def _names_a_reason(head: Token, event_type: str) -> bool:
+    """Whether `head` is the object of "over" or "about" in an act other than a grievance."""
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in _TOPIC_PREPS
+        and not _names_a_party(head.head.lower_, event_type)
+    )
 
 
 def _names_a_topic(head: Token, event_type: str) -> bool:
