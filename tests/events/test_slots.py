@@ -250,6 +250,10 @@ def test_slots_people_held_or_accused_are_agents_of_the_place_they_are_in(code: 
     # where the act happens places them, though the sentence names another country
     held = _event(code("The U.S. said it would not release prisoners in Iraq."), "release")
     assert _countries(held["recipient"]) == ["IRQ"]
+    # households, inhabitants, locals, evacuees: civilians an act reaches
+    text = "The Red Cross provided financial assistance to about 550 households in Peru."
+    helped = _event(code(text), "provided")
+    assert [(r["country"], r["sector"]) for r in helped["recipient"]] == [("PER", "CVL")]
     # a modifier in the singular names no one: hostage takers are not hostages
     takers = _event(code("Hostage takers attacked a Malian army base."), "attacked")
     assert takers["actor"] == []
