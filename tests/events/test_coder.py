@@ -166,6 +166,11 @@ def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:
     # a host and a visitor meet: the manual makes all of them actors
     hosted = _one(code("The Chilean president hosted the Peruvian president."), "CONSULT")
     assert (hosted["cameo"], hosted["reciprocal"]) == ("043", True)
+    # welcoming a visit or hosting a dinner speaks of the thing: no meeting of both
+    text = "The Chilean foreign minister welcomed the visit by the Peruvian foreign minister."
+    assert _one(code(text), "CONSULT")["reciprocal"] is False
+    welcomed = _one(code("Chile and Bolivia welcomed the UN visit."), "CONSULT")
+    assert welcomed["reciprocal"] is False
     assert (talks["cameo"], leaders["cameo"]) == ("040", "040")
     coming = code("The Chilean president will meet the Peruvian president for talks.")
     assert (coming[0]["cameo"], coming[0]["aux"]) == ("036", ["future"])

@@ -34,6 +34,7 @@ from newsevents.events.triggers import Candidate, TriggerFinder
 READINESS_CODE = "152"  # CAMEO: increase military alert status
 DEPLOYMENT_CODE = "154"  # CAMEO: mobilize or increase armed forces
 PEACEKEEPING_CODE = "074"  # CAMEO: provide military protection or peacekeeping
+HOST_CODE = "043"  # CAMEO: host or receive a visitor
 
 
 @dataclass(slots=True)
@@ -149,9 +150,11 @@ class EventCoder:
             coding = self.ontology.to_plover(cand.joint_code)
         # "Canada and Mexico agreed", "the two sides held talks": coordinated parties of a
         # mutual act with no one else named act towards each other
-        reciprocal = match.code in self.cues.reciprocal
+        hosting = _hosts_a_thing(match, trigger, recipient_tokens, self.triggers.is_event_noun)
+        reciprocal = match.code in self.cues.reciprocal and not hosting
         mutual = (
             (coding.type in MUTUAL_TYPES or reciprocal)
+            and not hosting
             and not recipients
             and several_parties(actor_tokens)
             and len(actors) >= 2
@@ -383,6 +386,20 @@ def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
     if clause.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in subordinators for c in clause.children)
     return clause.dep_ in {"pobj", "pcomp"} and clause.head.lower_ in subordinators
+
+
+def _hosts_a_thing(
+    match: Match, trigger: Token, recipient_tokens: list[Token], is_event_noun: Any
+) -> bool:
+    """ "welcomed the visit by X", "hosted a dinner for X": a host act whose object is a
+    thing its pattern names (an event, or no party) speaks of the thing; only hosting
+    someone ("hosted King Salman", "received the envoy") is a meeting of both."""
+    if match.code != HOST_CODE:
+        return False
+    return any(
+        o.lemma_.lower() in match.terms and (o not in recipient_tokens or is_event_noun(o))
+        for o in syntax.objects(trigger)
+    )
 
 
 def _named(tokens: list[Token], resolved: list[dict[str, Any]]) -> list[Token]:
