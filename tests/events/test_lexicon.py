@@ -130,6 +130,7 @@ def _tables() -> dict[str, dict[str, Any]]:
             "peacekeeping": ["x"],
             "undergo": ["x"],
             "affected": ["x"],
+            "creation": ["x"],
         },
         "verbs_team.json": {
             **meta,

@@ -318,3 +318,12 @@ def test_slots_what_an_act_is_over_is_its_reason_unless_it_is_a_grievance(code: 
     text = "Bolivia complained to the United Nations over Chilean air raids on Tuesday."
     complained = _event(code(text), "complained")
     assert "CHL" in _countries(complained["recipient"])
+
+
+def test_slots_what_the_actor_agrees_to_make_is_no_party(code: Any) -> None:
+    text = "The Chilean government agreed to set up a field hospital and a team of doctors."
+    agreed = _event(code(text), "agreed")
+    assert agreed["recipient"] == []
+    # where it is made still follows PETRARCH's first-actor convention
+    text = "The Chilean government agreed to set up a field hospital in Peru."
+    assert _countries(_event(code(text), "agreed")["recipient"]) == ["PER"]

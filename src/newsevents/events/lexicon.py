@@ -34,7 +34,7 @@ _MODIFIERS = (
     "future", "hypothetical", "conditional", "negation",
     "reported", "speech", "historical", "control", "obligation", "reciprocal",
     "halt", "background", "stative", "support", "preparation", "peacekeeping", "undergo",
-    "affected",
+    "affected", "creation",
 )  # fmt: skip
 
 
@@ -78,6 +78,7 @@ class Modifiers:
     peacekeeping: frozenset[str]  # "peacekeeping troops arrived": peacekeeping, not a move
     undergo: frozenset[str]  # "three soldiers died": the subject undergoes the event
     affected: frozenset[str]  # "survivors of the massacre": people an event defines
+    creation: frozenset[str]  # "set up a hospital": what the actor makes is no party
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,7 @@ class SlotFiller:
         self.conditional = cues.conditional  # "if", "unless": whose condition an intention sets
         self.peacekeeping = cues.peacekeeping  # words that make a force a peacekeeping one
         self.reciprocal = cues.reciprocal  # CAMEO codes of acts two parties do together
+        self.creation = cues.creation  # "set up", "establish": their object is made
 
     def actors_of(
         self,
@@ -161,7 +162,7 @@ class SlotFiller:
         if not kept and cand.coding.type in INTENT_TYPES and addressee is None:
             # the target of the content ("threat to launch an operation against X"), else
             # whoever must meet its condition ("threatened a strike unless Israel ...")
-            content = _content_recipients(trigger)
+            content = [t for t in _content_recipients(trigger) if not self._made(t)]
             if together:
                 # parties who agree together agree with each other ("Britain and Germany
                 # agreed to share information on North Korea"), unless what they agree on
@@ -228,6 +229,21 @@ class SlotFiller:
                 found.append(head)
         return found
 
+    def _made(self, token: Token) -> bool:
+        """Whether `token` is what a verb of creation makes: "agreed to set up [a field
+        hospital] and [a strike team of health workers]"; the maker's own work is no party
+        to its act (where it is made may be: "to set up a centre in [Tokyo]")."""
+        while token.dep_ in {"conj", "pobj"} and token.head.i != token.i:
+            if token.dep_ == "pobj" and token.head.lower_ != "of":
+                return False
+            token = token.head.head if token.dep_ == "pobj" else token.head
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ != "VERB":
+            return False
+        lemma = verb.lemma_.lower()
+        prt = syntax.particle(verb)
+        return lemma in self.creation or f"{lemma} {prt}" in self.creation
+
     def _acted_on(self, token: Token) -> bool:
         """Whether `token` is the object of an event noun's preposition: "tariffs on [X]"."""
         return token.dep_ == "pobj" and self.is_event_noun(token.head.head)
@@ -276,7 +292,7 @@ class SlotFiller:
         trigger = cand.token
         named = {t.i for o in _moved(cand) for t in syntax.conjuncts(o)}
         for head in syntax.heads_after(trigger):
-            if head.i in named:
+            if head.i in named or self._made(head):
                 continue
             found, used = self.actors_of([head], ctx, trigger)
             if _others((found, used), actors):
