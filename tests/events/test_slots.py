@@ -327,3 +327,18 @@ def test_slots_what_the_actor_agrees_to_make_is_no_party(code: Any) -> None:
     # where it is made still follows PETRARCH's first-actor convention
     text = "The Chilean government agreed to set up a field hospital in Peru."
     assert _countries(_event(code(text), "agreed")["recipient"]) == ["PER"]
+
+
+def test_slots_an_apposition_describing_a_place_is_no_part_of_its_argument(code: Any) -> None:
+    shelled = _event(
+        code("Rebels shelled Aleppo, Syria's second largest city, on Monday."), "shelled"
+    )
+    assert _texts(shelled["arguments"]["recipient"]) == ["Aleppo"]
+    sent = _event(code("Chile sent a navy platoon to Kuwait, its first mission abroad."), "sent")
+    assert _texts(sent["arguments"]["recipient"]) == ["Kuwait"]
+    # an acronym in brackets is part of the name
+    text = "Peru imposed sanctions on the Democratic Republic of the Congo (DRC) on Monday."
+    imposed = _event(code(text), "imposed")
+    assert _texts(imposed["arguments"]["recipient"]) == [
+        "the Democratic Republic of the Congo (DRC)"
+    ]

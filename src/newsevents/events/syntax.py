@@ -302,7 +302,8 @@ def argument_phrases(
     An actor found inside a larger noun phrase that is the trigger's argument stands for that
     phrase ("rejected [the call of the European Parliament]"), never for the preposition that
     introduces it ("gave aid to [Fiji]", "was attacked by [the army]"). A phrase keeps its
-    determiner, modifiers, complements and appositions ("the last ISIS bastion in the country")
+    determiner, modifiers, complements and appositions ("the last ISIS bastion in the country"),
+    except one that describes a place ("[Idlib], Syria's last opposition enclave")
     but not the clauses attached to it ("the decision to recognise ...", "a man who ...") nor
     when it happened ("met [Putin] on Tuesday"), and it closes the brackets it opens.
     Coordinated actors are one argument each ("sanctions on [Libya] and [Iraq]") unless they
@@ -409,6 +410,7 @@ def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
         c for c in head.children
         if _inside(c, stops) and (c.dep_ != "prep" or c.lower_ in kept_preps)
         and not _across_governor(head, c)
+        and not _describes_a_place(head, c)
     ]  # fmt: skip
     found, stack = [head], top
     while stack:
@@ -416,6 +418,17 @@ def _phrase_subtree(head: Token, stops: frozenset[str]) -> list[Token]:
         found.append(token)
         stack += [c for c in token.children if _inside(c, stops)]
     return found
+
+
+def _describes_a_place(head: Token, child: Token) -> bool:
+    """An apposition that describes a place ("Idlib, [Syria's last opposition enclave]",
+    "Kuwait, [its first ever involvement in a peacekeeping mission]") is no part of the name
+    that fills the slot; an acronym in brackets is ("the Democratic Republic of the Congo
+    [(DRC)]")."""
+    if child.dep_ != "appos" or head.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    edge = child.left_edge
+    return edge.text != "(" and (edge.i == 0 or child.doc[edge.i - 1].text != "(")
 
 
 def _across_governor(head: Token, child: Token) -> bool:
