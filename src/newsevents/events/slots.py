@@ -316,11 +316,7 @@ def _names_a_party(preposition: str, event_type: str) -> bool:
 
 def _names_a_reason(head: Token, event_type: str) -> bool:
     """Whether `head` is the object of "over" or "about" in an act other than a grievance."""
-    return (
-        head.dep_ == "pobj"
-        and head.head.lower_ in _TOPIC_PREPS
-        and not _names_a_party(head.head.lower_, event_type)
-    )
+    return _names_a_topic(head, event_type) and head.head.lower_ in _TOPIC_PREPS
 
 
 def _names_a_topic(head: Token, event_type: str) -> bool:
