@@ -399,3 +399,9 @@ def _packaged_cues() -> dict[str, Any]:
 def _write(directory: Path, table: dict[str, Any]) -> Path:
     (directory / "cues.json").write_text(json.dumps(table), encoding="utf-8")
     return directory
+
+
+def test_quotes_indirect_cue_in_an_infinitive_of_a_noun_has_no_source(quotes: Any) -> None:
+    # "a way [to tell] without seeing": the noun an infinitive completes does not see
+    text = "There is no way to tell without seeing the harbour accounts."
+    assert not [q for q in _indirect(quotes(text)) if q["cue"] == "seeing" and q["source"]]

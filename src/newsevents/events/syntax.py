@@ -145,7 +145,9 @@ def inherited_subject(verb: Token) -> Token | None:
                 return current.head
             return subject
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
-            return current.head if current.dep_ == "relcl" else None
+            # "Raisi, who has warned": the noun; not of an infinitive ("no way [to tell]")
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            return current.head if current.dep_ == "relcl" and not infinitive else None
         if current.dep_ not in _CONTROL_LINKS or current.head.i == current.i:
             return None
         if current.dep_ == "pcomp" and _shares_subject(current.head):
