@@ -262,6 +262,12 @@ def test_slots_people_held_or_accused_are_agents_of_the_place_they_are_in(code: 
 def test_slots_a_pronoun_argument_is_the_name_it_stands_for_in_its_sentence(code: Any) -> None:
     event = _event(code("Tajikistan says it will not accept refugees from Afghanistan."), "accept")
     assert _texts(event["arguments"]["actor"]) == ["Tajikistan"]
+    # a possessor is named inside a phrase of its own: the pronoun stays
+    text = (
+        "After Senator Bachelet's private email server was hacked, the committee asked her"
+        " to testify."
+    )
+    assert _texts(_event(code(text), "asked")["arguments"]["recipient"]) == ["her"]
     # a name in an earlier sentence is not this sentence's argument: the pronoun stays
     events = code("President Boric condemned the coup. On Tuesday he recalled the ambassador.")
     assert _texts(_event(events, "recalled")["arguments"]["actor"]) == ["he"]

@@ -410,10 +410,26 @@ def _named(tokens: list[Token], resolved: list[dict[str, Any]]) -> list[Token]:
     for token, actor in zip(tokens, resolved, strict=True):
         if token.pos_ == "PRON" and token.dep_ != "poss":
             found = token.doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
-            if found is not None and token.sent.start <= found.start and found.end <= token.i:
+            if (
+                found is not None
+                and token.sent.start <= found.start
+                and found.end <= token.i
+                and _heads_a_name(found.root)
+            ):
                 token = found.root
         named.append(token)
     return named
+
+
+def _heads_a_name(token: Token) -> bool:
+    """Whether the phrase `token` stands for is a name: not what a possessor owns ("[X's]
+    server"), nor a common noun it is an apposition to ("very good reporter, [Trump]", as
+    the parser may read a quote and its speaker); "[Jain], Leader of the House" is."""
+    while token.dep_ == "appos" and token.head.i != token.i:
+        if token.head.pos_ != "PROPN":
+            return False
+        token = token.head
+    return token.dep_ != "poss"
 
 
 def _trace(token: Token, kind: str, decision: str) -> Trace:
