@@ -145,14 +145,16 @@ def inherited_subject(verb: Token) -> Token | None:
                 return current.head
             return subject
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
-            # "Raisi, who has warned": the noun; not of an infinitive ("no way [to tell]")
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-            return current.head if current.dep_ == "relcl" and not infinitive else None
+            return current.head if current.dep_ == "relcl" else None
         if current.dep_ not in _CONTROL_LINKS or current.head.i == current.i:
             return None
-        if current.dep_ == "pcomp" and _shares_subject(current.head):
-            current = current.head.head  # "China continued its efforts [by donating] ..."
-            continue
+        if current.dep_ == "pcomp":
+            # "China continued its efforts [by donating] ...": the subject of the verb the
+            # phrase hangs on, if it has one ("no way to tell [without seeing]" has none)
+            if not _shares_subject(current.head):
+                return None
+            verb = current.head.head
+            return direct_subject(verb) or passive_subject(verb)
         current = matrix(current) if is_participle_adjunct(current) else current.head
     return None
 
