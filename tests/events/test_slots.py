@@ -216,6 +216,9 @@ def test_slots_the_noun_before_a_proposal_says_whose_it_is(code: Any) -> None:
     event = _event(code("The rebels rejected a Colombian government offer of talks."), "rejected")
     assert _countries(event["recipient"]) == ["COL"]
     assert event["recipient"][0]["sector"] == "GOV"
+    # a noun before that names a kind, not a party, says of what kind the offer is
+    event = _event(code("The minister rejected a business proposal."), "rejected")
+    assert event["recipient"] == []
     # a noun before that names no one says of what kind the offer is
     event = _event(code("Chile rejected the peace offer of the rebels."), "rejected")
     assert [r["sector"] for r in event["recipient"]] == ["REB"]

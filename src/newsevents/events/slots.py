@@ -101,7 +101,7 @@ class SlotFiller:
                 # each head that names no one may name its owner: "Chile and [the Republic]
                 # of Peru", "the leaders of Chile"
                 owners = [c for o in _owners(head, hit) for c in syntax.conjuncts(o)]
-                resolved += [(c, self._agent(c, ctx, hit)) for c in owners]
+                resolved += [(c, self._owner(c, ctx, hit)) for c in owners]
             for head, found in resolved:
                 for each in [found, *self._other_nationalities(head, found, ctx)]:
                     if each is not None and each not in actors:
@@ -130,6 +130,14 @@ class SlotFiller:
         return [
             {**found, "country": c} for c in dict.fromkeys(named) if c and c != found["country"]
         ]
+
+    def _owner(self, token: Token, ctx: DocumentContext, hit: bool) -> dict[str, Any] | None:
+        """The actor an owner names; a noun before the head must name one of a country or
+        by name ("an Afghan government offer"), not a kind ("a business conference")."""
+        found = self._agent(token, ctx, hit)
+        if found is None or token.dep_ != "compound" or found["country"] or found["name"]:
+            return found
+        return None
 
     def _country_of(self, word: Token, ctx: DocumentContext) -> str | None:
         resolved = self.mentions.reading(word.text, ctx)
