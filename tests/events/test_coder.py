@@ -171,6 +171,9 @@ def test_coder_meetings_are_reciprocal_visits_are_not(code: Any) -> None:
     assert _one(code(text), "CONSULT")["reciprocal"] is False
     welcomed = _one(code("Chile and Bolivia welcomed the UN visit."), "CONSULT")
     assert welcomed["reciprocal"] is False
+    # nor does hosting people who are no one by name or office make a meeting
+    refugees = _one(code("Chile hosts more than 400,000 Venezuelan refugees."), "CONSULT")
+    assert refugees["reciprocal"] is False
     assert (talks["cameo"], leaders["cameo"]) == ("040", "040")
     coming = code("The Chilean president will meet the Peruvian president for talks.")
     assert (coming[0]["cameo"], coming[0]["aux"]) == ("036", ["future"])

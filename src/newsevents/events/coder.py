@@ -35,6 +35,7 @@ READINESS_CODE = "152"  # CAMEO: increase military alert status
 DEPLOYMENT_CODE = "154"  # CAMEO: mobilize or increase armed forces
 PEACEKEEPING_CODE = "074"  # CAMEO: provide military protection or peacekeeping
 HOST_CODE = "043"  # CAMEO: host or receive a visitor
+VISITOR_SECTORS = {"GOV", "LEG", "JUD", "MIL"}  # whom hosting is a meeting with, unnamed
 
 
 @dataclass(slots=True)
@@ -150,7 +151,9 @@ class EventCoder:
             coding = self.ontology.to_plover(cand.joint_code)
         # "Canada and Mexico agreed", "the two sides held talks": coordinated parties of a
         # mutual act with no one else named act towards each other
-        hosting = _hosts_a_thing(match, trigger, recipient_tokens, self.triggers.is_event_noun)
+        hosting = _hosts_no_visitor(
+            match, trigger, recipients, recipient_tokens, self.triggers.is_event_noun
+        )
         reciprocal = match.code in self.cues.reciprocal and not hosting
         mutual = (
             (coding.type in MUTUAL_TYPES or reciprocal)
@@ -388,14 +391,21 @@ def _opens_with(clause: Token, subordinators: frozenset[str]) -> bool:
     return clause.dep_ in {"pobj", "pcomp"} and clause.head.lower_ in subordinators
 
 
-def _hosts_a_thing(
-    match: Match, trigger: Token, recipient_tokens: list[Token], is_event_noun: Any
+def _hosts_no_visitor(
+    match: Match,
+    trigger: Token,
+    recipients: list[dict[str, Any]],
+    recipient_tokens: list[Token],
+    is_event_noun: Any,
 ) -> bool:
-    """ "welcomed the visit by X", "hosted a dinner for X": a host act whose object is a
-    thing its pattern names (an event, or no party) speaks of the thing; only hosting
-    someone ("hosted King Salman", "received the envoy") is a meeting of both."""
+    """Whether a host act (CAMEO 043) is no meeting of host and visitor: its object is a
+    thing its pattern names, an event or no party ("welcomed the visit by X", "hosted a
+    dinner for X"), or those hosted are no one by name or office ("hosts 3 million Syrian
+    refugees"). Hosting someone ("hosted King Salman", "received the envoy") is a meeting."""
     if match.code != HOST_CODE:
         return False
+    if not any(r["name"] or r["sector"] in VISITOR_SECTORS for r in recipients):
+        return True
     return any(
         o.lemma_.lower() in match.terms and (o not in recipient_tokens or is_event_noun(o))
         for o in syntax.objects(trigger)
