@@ -248,9 +248,7 @@ class SlotFiller:
         verb = token.head
         if token.dep_ != "dobj" or verb.pos_ != "VERB":
             return False
-        lemma = verb.lemma_.lower()
-        prt = syntax.particle(verb)
-        return lemma in self.creation or f"{lemma} {prt}" in self.creation
+        return syntax.verb_cue(verb, self.creation) is not None
 
     def _acted_on(self, token: Token) -> bool:
         """Whether `token` is the object of an event noun's preposition: "tariffs on [X]"."""

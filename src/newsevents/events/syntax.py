@@ -472,6 +472,15 @@ def _is_time_adjunct(token: Token) -> bool:
     return False
 
 
+def verb_cue(verb: Token, cues: Container[str]) -> str | None:
+    """The lemma and particle ("set up"), else the lemma, of `verb` if `cues` holds it."""
+    lemma, prt = verb.lemma_.lower(), particle(verb)
+    for phrase in (f"{lemma} {prt}" if prt else None, lemma):
+        if phrase in cues:
+            return phrase
+    return None
+
+
 def particle(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "prt":

@@ -217,11 +217,7 @@ class TriggerFinder:
         verb = noun.head
         if noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
             return None
-        lemma, prt = verb.lemma_.lower(), syntax.particle(verb)
-        for phrase in (f"{lemma} {prt}" if prt else None, lemma):
-            if phrase in self.cues.halt:
-                return phrase
-        return None
+        return syntax.verb_cue(verb, self.cues.halt)
 
     def _names_event(self, objects: list[Token]) -> bool:
         heads = [o.head if o.dep_ == "compound" else o for o in objects]
